@@ -1,0 +1,10 @@
+/**
+ * Reads and writes NumPy {@code .npy} streams: every dtype numpy stores without pickle, both byte
+ * orders, C and Fortran order, format versions 1.0, 2.0 and 3.0. No runtime dependencies.
+ *
+ * <p>The public API is the package {@code org.npyfile}; parsers and codecs live in
+ * {@code org.npyfile.internal}, which is not exported.
+ */
+module org.npyfile {
+    exports org.npyfile;
+}

@@ -1,0 +1,52 @@
+package org.npyfile;
+
+import org.npyfile.DType.Kind;
+import org.npyfile.internal.HeaderFormat;
+
+/**
+ * The Java element types of the exact accessors, reads and writes, and which dtypes each one
+ * stores without loss. One home for the rule, so that {@link NpyArray}, {@link NpyReader} and
+ * {@link NpyWriter} agree.
+ */
+enum JavaType {
+    BOOLEAN, BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, STRING;
+
+    /** Whether values of this Java type hold the dtype's elements exactly (raw bits for unsigned). */
+    boolean holds(DType dtype) {
+        Kind k = dtype.kind();
+        int size = dtype.itemSize();
+        boolean integer = k == Kind.INT || k == Kind.UINT;
+        return switch (this) {
+            case BOOLEAN -> k == Kind.BOOL;
+            case BYTE -> integer && size == 1 || k == Kind.BOOL;
+            case SHORT -> integer && size == 2;
+            case INT -> integer && size == 4;
+            case LONG -> integer && size == 8 || k == Kind.DATETIME || k == Kind.TIMEDELTA;
+            case FLOAT -> k == Kind.FLOAT && (size == 2 || size == 4) || k == Kind.COMPLEX && size == 8;
+            case DOUBLE -> k == Kind.FLOAT && size == 8 || k == Kind.COMPLEX && size == 16;
+            case STRING -> k == Kind.BYTES || k == Kind.UNICODE;
+        };
+    }
+
+    /** Java values per element: 2 for the interleaved parts of complex, else 1. */
+    static int valuesPerElement(DType dtype) {
+        return dtype.kind() == Kind.COMPLEX ? 2 : 1;
+    }
+
+    /**
+     * Checks that this type holds the dtype.
+     *
+     * @param what the call, for the message ("asFloatArray()")
+     * @throws NpyTypeException naming the dtype and shape if it does not
+     */
+    void check(String what, DType dtype, long[] shape) throws NpyTypeException {
+        if (!holds(dtype)) {
+            throw mismatch(what, dtype, shape);
+        }
+    }
+
+    static NpyTypeException mismatch(String what, DType dtype, long[] shape) {
+        return new NpyTypeException(what + " cannot carry the values of dtype " + dtype.descr()
+                + " (shape " + HeaderFormat.shapeRepr(shape) + ") without loss");
+    }
+}

@@ -1,0 +1,177 @@
+package org.npyfile;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.file.Path;
+import org.npyfile.internal.Source;
+
+/**
+ * One-shot reads and writes of whole {@code .npy} arrays: {@code numpy.load} and
+ * {@code numpy.save} for the JVM. For arrays larger than memory use {@link NpyReader} and
+ * {@link NpyWriter}.
+ */
+public final class Npy {
+
+    private Npy() {
+    }
+
+    /**
+     * Reads a whole file with the default limits.
+     *
+     * @param path the file
+     * @return the array, in the file's byte order and layout
+     * @throws NpyException if the file is malformed, exceeds the limits or holds a dtype npyfile
+     *     does not support
+     * @throws IOException if the file cannot be read
+     */
+    public static NpyArray read(Path path) throws IOException {
+        return read(path, NpyLimits.DEFAULT);
+    }
+
+    /**
+     * Reads a whole file.
+     *
+     * @param path the file
+     * @param limits the bounds to enforce
+     * @return the array, in the file's byte order and layout
+     * @throws NpyException if the file is malformed, exceeds the limits or holds an unsupported dtype
+     * @throws IOException if the file cannot be read
+     */
+    public static NpyArray read(Path path, NpyLimits limits) throws IOException {
+        try (NpyReader reader = NpyReader.open(path, limits)) {
+            return reader.readAll();
+        }
+    }
+
+    /**
+     * Reads one array from a stream with the default limits. The stream is not closed and is left
+     * right after the array's data, so several arrays saved one after another can be read in turn.
+     *
+     * @param in the stream
+     * @return the array
+     * @throws NpyException if the data is malformed, exceeds the limits or holds an unsupported dtype
+     * @throws IOException if the stream fails
+     */
+    public static NpyArray read(InputStream in) throws IOException {
+        return read(in, NpyLimits.DEFAULT);
+    }
+
+    /**
+     * Reads one array from a stream; the stream is not closed and is left right after the array.
+     *
+     * @param in the stream
+     * @param limits the bounds to enforce
+     * @return the array
+     * @throws NpyException if the data is malformed, exceeds the limits or holds an unsupported dtype
+     * @throws IOException if the stream fails
+     */
+    public static NpyArray read(InputStream in, NpyLimits limits) throws IOException {
+        try (NpyReader reader = NpyReader.over(Source.of(Channels.newChannel(in), false), limits)) {
+            return reader.readAll();
+        }
+    }
+
+    /**
+     * Reads an array from the bytes of a {@code .npy} file with the default limits.
+     *
+     * @param bytes the file's bytes; bytes after the array's data are ignored, as numpy does
+     * @return the array, a copy independent of {@code bytes}
+     * @throws NpyException if the data is malformed, exceeds the limits or holds an unsupported dtype
+     */
+    public static NpyArray read(byte[] bytes) throws NpyException {
+        return read(bytes, NpyLimits.DEFAULT);
+    }
+
+    /**
+     * Reads an array from the bytes of a {@code .npy} file.
+     *
+     * @param bytes the file's bytes; bytes after the array's data are ignored, as numpy does
+     * @param limits the bounds to enforce
+     * @return the array, a copy independent of {@code bytes}
+     * @throws NpyException if the data is malformed, exceeds the limits or holds an unsupported dtype
+     */
+    public static NpyArray read(byte[] bytes, NpyLimits limits) throws NpyException {
+        try {
+            return read(new ByteArrayInputStream(bytes), limits);
+        } catch (NpyException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new NpyException("unexpected I/O failure reading a byte array", e);
+        }
+    }
+
+    /**
+     * Reads only the header of a file.
+     *
+     * @param path the file
+     * @return the header
+     * @throws NpyException if the header is malformed or the file cannot hold the data it announces
+     * @throws IOException if the file cannot be read
+     */
+    public static NpyHeader readHeader(Path path) throws IOException {
+        return readHeader(path, NpyLimits.DEFAULT);
+    }
+
+    /**
+     * Reads only the header of a file.
+     *
+     * @param path the file
+     * @param limits the bounds to enforce
+     * @return the header
+     * @throws NpyException if the header is malformed or the file cannot hold the data it announces
+     * @throws IOException if the file cannot be read
+     */
+    public static NpyHeader readHeader(Path path, NpyLimits limits) throws IOException {
+        try (NpyReader reader = NpyReader.open(path, limits)) {
+            return reader.header();
+        }
+    }
+
+    /**
+     * Writes an array to a file as {@code numpy.save} does. The file is written under a temporary
+     * name and moved into place only when complete; a failure leaves any previous file as it was.
+     *
+     * @param path the file to create or replace
+     * @param array the array
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(Path path, NpyArray array) throws IOException {
+        try (NpyWriter writer = NpyWriter.open(path, array.header())) {
+            writer.write(array);
+        }
+    }
+
+    /**
+     * Writes an array to a stream as {@code numpy.save} does; the stream is not closed.
+     *
+     * @param out the stream
+     * @param array the array
+     * @throws IOException if the stream fails
+     */
+    public static void write(OutputStream out, NpyArray array) throws IOException {
+        try (NpyWriter writer = NpyWriter.over(Channels.newChannel(out), array.header())) {
+            writer.write(array);
+        }
+        out.flush();
+    }
+
+    /**
+     * The bytes {@code numpy.save} writes for an array.
+     *
+     * @param array the array
+     * @return a complete {@code .npy} file's bytes
+     */
+    public static byte[] toBytes(NpyArray array) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(out, array);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,173 @@
+package org.npyfile;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.npyfile.internal.HeaderFormat;
+
+/**
+ * The header of a {@code .npy} stream: dtype, shape, memory order, format version and where the
+ * data starts.
+ *
+ * <p>A header read from a file reports the file's own version and data offset. A header made with
+ * {@link #of(DType, long...)} or {@link #of(DType, boolean, long...)} reports what
+ * {@code numpy.save} would write: the smallest format version that can hold it and a data offset
+ * aligned to 64 bytes.
+ *
+ * @param dtype the element type
+ * @param shape the dimensions; {@code []} for a 0-d array (one element)
+ * @param fortranOrder whether the data is in Fortran (column-major) order
+ * @param majorVersion the format's major version: 1, 2 or 3
+ * @param minorVersion the format's minor version: 0
+ * @param dataOffset the byte offset of the array data from the start of the stream
+ */
+public record NpyHeader(DType dtype, long[] shape, boolean fortranOrder, int majorVersion,
+        int minorVersion, long dataOffset) {
+
+    /**
+     * Checks the values and copies the shape.
+     *
+     * @throws IllegalArgumentException if a dimension is negative or the data size overflows a long
+     */
+    public NpyHeader {
+        Objects.requireNonNull(dtype, "dtype");
+        shape = shape.clone();
+        checkedByteSize(dtype, shape);
+    }
+
+    /**
+     * The header {@code numpy.save} writes for a C-order array.
+     *
+     * @param dtype the element type
+     * @param shape the dimensions
+     * @return the header
+     * @throws IllegalArgumentException if a dimension is negative or the data size overflows a long
+     */
+    public static NpyHeader of(DType dtype, long... shape) {
+        return of(dtype, false, shape);
+    }
+
+    /**
+     * The header {@code numpy.save} writes for an array in the given order. As in numpy, Fortran
+     * order is recorded only where it changes the layout: never for 0-d, 1-d or empty arrays, nor
+     * when at most one dimension exceeds 1.
+     *
+     * @param dtype the element type
+     * @param fortranOrder whether the data is in Fortran order
+     * @param shape the dimensions
+     * @return the header
+     * @throws IllegalArgumentException if a dimension is negative or the data size overflows a long
+     */
+    public static NpyHeader of(DType dtype, boolean fortranOrder, long... shape) {
+        checkedByteSize(dtype, shape);
+        boolean fortran = fortranOrder && layoutsDiffer(shape);
+        HeaderFormat.Encoded encoded = HeaderFormat.encode(dtype, fortran, shape);
+        return new NpyHeader(dtype, shape, fortran, encoded.majorVersion(), 0, encoded.bytes().length);
+    }
+
+    /** True if C and Fortran order store the shape's elements differently. */
+    static boolean layoutsDiffer(long[] shape) {
+        int larger = 0;
+        for (long d : shape) {
+            if (d == 0) {
+                return false;
+            }
+            if (d > 1) {
+                larger++;
+            }
+        }
+        return larger > 1;
+    }
+
+    private static long checkedByteSize(DType dtype, long[] shape) {
+        for (long d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("negative dimension in shape " + HeaderFormat.shapeRepr(shape));
+            }
+        }
+        try {
+            return Math.multiplyExact(product(shape), dtype.itemSize());
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("shape " + HeaderFormat.shapeRepr(shape) + " of " + dtype
+                    + " holds more than " + Long.MAX_VALUE + " bytes", e);
+        }
+    }
+
+    /** The exact product of non-negative dimensions; 0 as soon as one is 0. */
+    private static long product(long[] shape) {
+        for (long d : shape) {
+            if (d == 0) {
+                return 0;
+            }
+        }
+        long count = 1;
+        for (long d : shape) {
+            count = Math.multiplyExact(count, d);
+        }
+        return count;
+    }
+
+    /**
+     * The dimensions.
+     *
+     * @return a copy of the shape
+     */
+    @Override
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    /**
+     * The number of dimensions.
+     *
+     * @return the length of the shape
+     */
+    public int ndim() {
+        return shape.length;
+    }
+
+    /**
+     * The number of elements: the product of the shape, 1 for a 0-d array.
+     *
+     * @return the element count
+     */
+    public long elementCount() {
+        return product(shape);
+    }
+
+    /**
+     * The size of the array data in bytes: element count times item size.
+     *
+     * @return the data size
+     */
+    public long dataBytes() {
+        return elementCount() * dtype.itemSize();
+    }
+
+    /**
+     * The shape as numpy prints it.
+     *
+     * @return for example {@code (3, 4)}, {@code (7,)} or {@code ()}
+     */
+    public String shapeString() {
+        return HeaderFormat.shapeRepr(shape);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NpyHeader h && h.dtype.equals(dtype) && Arrays.equals(h.shape, shape)
+                && h.fortranOrder == fortranOrder && h.majorVersion == majorVersion
+                && h.minorVersion == minorVersion && h.dataOffset == dataOffset;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(dtype, Arrays.hashCode(shape), fortranOrder, majorVersion, minorVersion, dataOffset);
+    }
+
+    @Override
+    public String toString() {
+        return "NpyHeader[descr=" + dtype.descr() + ", shape=" + shapeString() + ", fortranOrder="
+                + fortranOrder + ", version=" + majorVersion + "." + minorVersion
+                + ", dataOffset=" + dataOffset + "]";
+    }
+}

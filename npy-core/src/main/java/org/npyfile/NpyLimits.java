@@ -1,0 +1,61 @@
+package org.npyfile;
+
+/**
+ * Bounds that a reader enforces before it trusts a number from the input.
+ *
+ * <p>Readers never allocate from a size in the input before checking it against these limits
+ * and against what the source can actually hold.
+ *
+ * @param maxHeaderBytes the longest header text accepted, in characters after decoding; numpy's
+ *     {@code max_header_size} default is 10,000, which refuses the format 2.0 files numpy writes
+ *     for very large structured dtypes: raise it to read those
+ * @param maxArrayBytes the largest array data read into memory at once, in bytes; at most
+ *     {@link #MAX_IN_MEMORY_BYTES}, the most one Java array can hold
+ */
+public record NpyLimits(int maxHeaderBytes, long maxArrayBytes) {
+
+    /** numpy's own {@code max_header_size} default. */
+    public static final int NUMPY_MAX_HEADER_SIZE = 10_000;
+
+    /** The most bytes one in-memory array can hold: the JVM's practical array size limit. */
+    public static final long MAX_IN_MEMORY_BYTES = Integer.MAX_VALUE - 8;
+
+    /** numpy's header limit and arrays up to {@link #MAX_IN_MEMORY_BYTES}. */
+    public static final NpyLimits DEFAULT = new NpyLimits(NUMPY_MAX_HEADER_SIZE, MAX_IN_MEMORY_BYTES);
+
+    /**
+     * Checks the bounds.
+     *
+     * @throws IllegalArgumentException if a bound is not positive or maxArrayBytes exceeds
+     *     {@link #MAX_IN_MEMORY_BYTES}
+     */
+    public NpyLimits {
+        if (maxHeaderBytes <= 0) {
+            throw new IllegalArgumentException("maxHeaderBytes must be positive: " + maxHeaderBytes);
+        }
+        if (maxArrayBytes < 0 || maxArrayBytes > MAX_IN_MEMORY_BYTES) {
+            throw new IllegalArgumentException(
+                    "maxArrayBytes must be in 0.." + MAX_IN_MEMORY_BYTES + ": " + maxArrayBytes);
+        }
+    }
+
+    /**
+     * Returns these limits with another header bound.
+     *
+     * @param maxHeaderBytes the longest header text accepted, in characters
+     * @return a copy with the new bound
+     */
+    public NpyLimits withMaxHeaderBytes(int maxHeaderBytes) {
+        return new NpyLimits(maxHeaderBytes, maxArrayBytes);
+    }
+
+    /**
+     * Returns these limits with another array bound.
+     *
+     * @param maxArrayBytes the largest array read into memory, in bytes
+     * @return a copy with the new bound
+     */
+    public NpyLimits withMaxArrayBytes(long maxArrayBytes) {
+        return new NpyLimits(maxHeaderBytes, maxArrayBytes);
+    }
+}

@@ -1,0 +1,337 @@
+package org.npyfile;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.npyfile.internal.AtomicFile;
+import org.npyfile.internal.Codec;
+import org.npyfile.internal.HeaderFormat;
+
+/**
+ * Writes a {@code .npy} stream chunk by chunk: the header as {@code numpy.save} writes it, then
+ * the elements in file order (Fortran order for a Fortran-order header), from caller arrays or
+ * {@link NpyArray} chunks.
+ *
+ * <p>{@link #close()} fails unless exactly the shape's element count was written. A writer to a
+ * {@link Path} writes a temporary file in the same directory and moves it into place only on a
+ * successful close; otherwise the previous file stays as it was and the temporary file is removed.
+ *
+ * <p>Not thread-safe.
+ */
+public final class NpyWriter implements AutoCloseable {
+
+    private final WritableByteChannel channel;
+    private final AtomicFile file;
+    private final boolean closeChannel;
+    private final NpyHeader header;
+    private final long count;
+    private final ByteBuffer buffer;
+    private long written;
+    private boolean closed;
+
+    private NpyWriter(WritableByteChannel channel, AtomicFile file, boolean closeChannel, NpyHeader requested)
+            throws IOException {
+        this.channel = channel;
+        this.file = file;
+        this.closeChannel = closeChannel;
+        this.header = NpyHeader.of(requested.dtype(), requested.fortranOrder(), requested.shape());
+        this.count = header.elementCount();
+        HeaderFormat.Encoded preamble =
+                HeaderFormat.encode(header.dtype(), header.fortranOrder(), header.shape());
+        int capacity = (int) Math.max(preamble.bytes().length,
+                Math.min(NpyReader.BUFFER_BYTES, header.dataOffset() + header.dataBytes()));
+        this.buffer = ByteBuffer.allocateDirect(Math.max(capacity, header.dtype().itemSize()))
+                .order(header.dtype().byteOrder());
+        buffer.put(preamble.bytes());
+    }
+
+    /**
+     * Writes a file, atomically on success.
+     *
+     * @param path the file to create or replace when the writer closes successfully
+     * @param header the dtype, shape and order to write; version and data offset are chosen as
+     *     numpy chooses them
+     * @return the writer
+     * @throws IOException if the temporary file cannot be created
+     */
+    public static NpyWriter open(Path path, NpyHeader header) throws IOException {
+        AtomicFile file = AtomicFile.create(path);
+        try {
+            return new NpyWriter(file.channel(), file, false, header);
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Writes to a stream; closing the writer closes the stream.
+     *
+     * @param out the stream
+     * @param header the dtype, shape and order to write
+     * @return the writer
+     * @throws IOException never, in this implementation; declared for symmetry
+     */
+    public static NpyWriter of(OutputStream out, NpyHeader header) throws IOException {
+        return new NpyWriter(Channels.newChannel(out), null, true, header);
+    }
+
+    /**
+     * Writes to a channel; closing the writer closes the channel.
+     *
+     * @param channel the channel
+     * @param header the dtype, shape and order to write
+     * @return the writer
+     * @throws IOException never, in this implementation; declared for symmetry
+     */
+    public static NpyWriter of(WritableByteChannel channel, NpyHeader header) throws IOException {
+        return new NpyWriter(channel, null, true, header);
+    }
+
+    /** A writer whose target the caller closes (one-shot stream writes, npz entries). */
+    static NpyWriter over(WritableByteChannel channel, NpyHeader header) throws IOException {
+        return new NpyWriter(channel, null, false, header);
+    }
+
+    /**
+     * The header as written.
+     *
+     * @return the header, with numpy's version and data offset
+     */
+    public NpyHeader header() {
+        return header;
+    }
+
+    /**
+     * The elements written so far.
+     *
+     * @return the element count written
+     */
+    public long written() {
+        return written;
+    }
+
+    /**
+     * Writes booleans to a {@code |b1} array.
+     *
+     * @param src the values
+     * @param off the first index
+     * @param len how many values
+     * @throws NpyTypeException for any other dtype
+     * @throws NpyException if more elements than the shape holds would be written
+     * @throws IOException if the target fails
+     */
+    public void write(boolean[] src, int off, int len) throws IOException {
+        transfer(JavaType.BOOLEAN, "write(boolean[])", src.length, off, len, (b, o, n) -> Codec.put(b, src, o, n));
+    }
+
+    /**
+     * Writes values to an {@code i1}, {@code u1} (raw bits) or {@code b1} (0 or 1) array.
+     *
+     * @param src the values
+     * @param off the first index
+     * @param len how many values
+     * @throws NpyTypeException for any other dtype
+     * @throws NpyException if more elements than the shape holds would be written
+     * @throws IOException if the target fails
+     */
+    public void write(byte[] src, int off, int len) throws IOException {
+        transfer(JavaType.BYTE, "write(byte[])", src.length, off, len, (b, o, n) -> Codec.put(b, src, o, n));
+    }
+
+    /**
+     * Writes values to an {@code i2} or {@code u2} (raw bits) array.
+     *
+     * @param src the values
+     * @param off the first index
+     * @param len how many values
+     * @throws NpyTypeException for any other dtype
+     * @throws NpyException if more elements than the shape holds would be written
+     * @throws IOException if the target fails
+     */
+    public void write(short[] src, int off, int len) throws IOException {
+        transfer(JavaType.SHORT, "write(short[])", src.length, off, len, (b, o, n) -> Codec.put(b, src, o, n));
+    }
+
+    /**
+     * Writes values to an {@code i4} or {@code u4} (raw bits) array.
+     *
+     * @param src the values
+     * @param off the first index
+     * @param len how many values
+     * @throws NpyTypeException for any other dtype
+     * @throws NpyException if more elements than the shape holds would be written
+     * @throws IOException if the target fails
+     */
+    public void write(int[] src, int off, int len) throws IOException {
+        transfer(JavaType.INT, "write(int[])", src.length, off, len, (b, o, n) -> Codec.put(b, src, o, n));
+    }
+
+    /**
+     * Writes values to an {@code i8}, {@code u8} (raw bits), {@code M8} or {@code m8} (ticks) array.
+     *
+     * @param src the values
+     * @param off the first index
+     * @param len how many values
+     * @throws NpyTypeException for any other dtype
+     * @throws NpyException if more elements than the shape holds would be written
+     * @throws IOException if the target fails
+     */
+    public void write(long[] src, int off, int len) throws IOException {
+        transfer(JavaType.LONG, "write(long[])", src.length, off, len, (b, o, n) -> Codec.put(b, src, o, n));
+    }
+
+    /**
+     * Writes values to an {@code f4} or {@code f2} (rounded as numpy rounds) array, or interleaved
+     * parts to a {@code c8} array ({@code len} must then be even).
+     *
+     * @param src the values
+     * @param off the first index
+     * @param len how many values
+     * @throws NpyTypeException for any other dtype
+     * @throws NpyException if more elements than the shape holds would be written
+     * @throws IOException if the target fails
+     */
+    public void write(float[] src, int off, int len) throws IOException {
+        boolean half = header.dtype().kind() == DType.Kind.FLOAT && header.dtype().itemSize() == 2;
+        transfer(JavaType.FLOAT, "write(float[])", src.length, off, len, (b, o, n) -> Codec.put(b, half, src, o, n));
+    }
+
+    /**
+     * Writes values to an {@code f8} array, or interleaved parts to a {@code c16} array
+     * ({@code len} must then be even).
+     *
+     * @param src the values
+     * @param off the first index
+     * @param len how many values
+     * @throws NpyTypeException for any other dtype
+     * @throws NpyException if more elements than the shape holds would be written
+     * @throws IOException if the target fails
+     */
+    public void write(double[] src, int off, int len) throws IOException {
+        transfer(JavaType.DOUBLE, "write(double[])", src.length, off, len, (b, o, n) -> Codec.put(b, src, o, n));
+    }
+
+    /**
+     * Writes strings to an {@code S} or {@code U} array, NUL-padded.
+     *
+     * @param src the values
+     * @param off the first index
+     * @param len how many values
+     * @throws NpyTypeException for any other dtype
+     * @throws IllegalArgumentException if a string does not fit the dtype
+     * @throws NpyException if more elements than the shape holds would be written
+     * @throws IOException if the target fails
+     */
+    public void write(String[] src, int off, int len) throws IOException {
+        DType dtype = header.dtype();
+        transfer(JavaType.STRING, "write(String[])", src.length, off, len, (b, o, n) -> Codec.put(b, dtype, src, o, n));
+    }
+
+    /**
+     * Writes the elements of an array, in its layout order, as the next elements of this stream.
+     *
+     * @param chunk an array of this writer's dtype (any shape)
+     * @throws NpyTypeException if the dtypes differ
+     * @throws NpyException if more elements than the shape holds would be written
+     * @throws IOException if the target fails
+     */
+    public void write(NpyArray chunk) throws IOException {
+        if (!chunk.dtype().equals(header.dtype())) {
+            throw new NpyTypeException("cannot write a chunk of dtype " + chunk.dtype().descr()
+                    + " into an array of dtype " + header.dtype().descr() + " (shape " + header.shapeString() + ")");
+        }
+        long n = chunk.elementCount();
+        reserve(n);
+        ByteBuffer data = chunk.data();
+        if (data.remaining() <= buffer.remaining()) {
+            buffer.put(data);
+        } else {
+            flush();
+            while (data.hasRemaining()) {
+                channel.write(data);
+            }
+        }
+        written += n;
+    }
+
+    private interface Put {
+        void put(ByteBuffer buffer, int off, int values);
+    }
+
+    private void transfer(JavaType type, String what, int srcLength, int off, int len, Put put) throws IOException {
+        type.check(what, header.dtype(), header.shape());
+        Objects.checkFromIndexSize(off, len, srcLength);
+        int perElement = JavaType.valuesPerElement(header.dtype());
+        if (len % perElement != 0) {
+            throw new IllegalArgumentException(what + " needs whole elements: " + len + " values for dtype "
+                    + header.dtype().descr() + " taking " + perElement + " per element");
+        }
+        int elements = len / perElement;
+        reserve(elements);
+        int itemSize = header.dtype().itemSize();
+        int done = 0;
+        while (done < elements) {
+            if (buffer.remaining() < itemSize) {
+                flush();
+            }
+            int k = Math.min(elements - done, buffer.remaining() / itemSize);
+            put.put(buffer, off + done * perElement, k * perElement);
+            done += k;
+        }
+        written += elements;
+    }
+
+    private void reserve(long elements) throws NpyException {
+        if (closed) {
+            throw new IllegalStateException("the writer is closed");
+        }
+        if (elements > count - written) {
+            throw new NpyException("shape " + header.shapeString() + " holds " + count + " elements; "
+                    + written + " were written and " + elements + " more do not fit");
+        }
+    }
+
+    private void flush() throws IOException {
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        buffer.clear();
+    }
+
+    /**
+     * Finishes the stream. For a {@link Path} target the file is moved into place only if exactly
+     * the shape's element count was written; otherwise the previous file is left untouched.
+     *
+     * @throws NpyException if fewer elements than the shape holds were written
+     * @throws IOException if the target fails
+     */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (written != count) {
+                throw new NpyException("shape " + header.shapeString() + " holds " + count + " elements; only "
+                        + written + " were written, so the array is incomplete");
+            }
+            flush();
+            if (file != null) {
+                file.commit();
+            }
+        } finally {
+            if (file != null) {
+                file.close();
+            } else if (closeChannel) {
+                channel.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.npyfile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NpyWriterTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void streamedWritesEqualOneShotWrites() throws IOException {
+        double[] values = new double[10_007];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.sin(i) * 1e6;
+        }
+        NpyArray array = NpyArray.of(values, 10_007);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (NpyWriter writer = NpyWriter.of(out, NpyHeader.of(DType.FLOAT64, 10_007))) {
+            for (int at = 0; at < values.length; at += 999) {
+                writer.write(values, at, Math.min(999, values.length - at));
+            }
+        }
+        assertThat(out.toByteArray()).isEqualTo(Npy.toBytes(array));
+    }
+
+    @Test
+    void closeRefusesAnIncompleteArrayAndLeavesTheOldFileUntouched() throws IOException {
+        Path file = dir.resolve("kept.npy");
+        Npy.write(file, NpyArray.of(new int[] {7, 8, 9}));
+        byte[] before = Files.readAllBytes(file);
+
+        NpyWriter writer = NpyWriter.open(file, NpyHeader.of(DType.INT32, 4));
+        writer.write(new int[] {1, 2, 3}, 0, 3);
+        assertThatThrownBy(writer::close)
+                .isInstanceOf(NpyException.class)
+                .hasMessageContaining("holds 4 elements; only 3 were written");
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        try (var listing = Files.list(dir)) {
+            assertThat(listing).containsExactly(file);
+        }
+    }
+
+    @Test
+    void aFailureInTheCallersCodeLeavesTheOldFile() throws IOException {
+        Path file = dir.resolve("kept.npy");
+        Npy.write(file, NpyArray.of(new float[] {1f}));
+        byte[] before = Files.readAllBytes(file);
+        assertThatThrownBy(() -> {
+            try (NpyWriter writer = NpyWriter.open(file, NpyHeader.of(DType.FLOAT32, 1000))) {
+                writer.write(new float[500], 0, 500);
+                throw new IllegalStateException("producer failed");
+            }
+        }).isInstanceOf(IllegalStateException.class).hasMessage("producer failed");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        try (var listing = Files.list(dir)) {
+            assertThat(listing).containsExactly(file);
+        }
+    }
+
+    @Test
+    void refusesMoreElementsThanTheShapeHolds() throws IOException {
+        try (NpyWriter writer = NpyWriter.of(new ByteArrayOutputStream(), NpyHeader.of(DType.INT8, 2))) {
+            writer.write(new byte[] {1, 2}, 0, 2);
+            assertThatThrownBy(() -> writer.write(new byte[] {3}, 0, 1))
+                    .isInstanceOf(NpyException.class)
+                    .hasMessageContaining("holds 2 elements");
+        }
+    }
+
+    @Test
+    void refusesAJavaTypeThatDoesNotMatchTheDtype() throws IOException {
+        NpyWriter writer = NpyWriter.of(new ByteArrayOutputStream(), NpyHeader.of(DType.FLOAT64, 2));
+        assertThatThrownBy(() -> writer.write(new float[] {1, 2}, 0, 2))
+                .isInstanceOf(NpyTypeException.class).hasMessageContaining("<f8");
+        writer.write(new double[] {1, 2}, 0, 2);
+        writer.close();
+    }
+
+    @Test
+    void writesFortranOrderOnlyWhereNumpyWould() {
+        assertThat(NpyHeader.of(DType.FLOAT32, true, 5).fortranOrder()).isFalse();
+        assertThat(NpyHeader.of(DType.FLOAT32, true, 5, 1).fortranOrder()).isFalse();
+        assertThat(NpyHeader.of(DType.FLOAT32, true, 0, 3).fortranOrder()).isFalse();
+        assertThat(NpyHeader.of(DType.FLOAT32, true, 2, 3).fortranOrder()).isTrue();
+    }
+}
