@@ -148,6 +148,25 @@ public final class NpyReader implements AutoCloseable {
         return new NpyReader(Source.of(channel, true), limits);
     }
 
+    /**
+     * Reads from a channel whose length is known in advance but which cannot seek, such as a
+     * ZIP entry: the header and data sizes are checked against {@code size} before anything is
+     * allocated, as for a file.
+     *
+     * @param channel the channel, at the first byte of the {@code .npy} data; closed with the reader
+     * @param size the number of bytes the channel holds from its current position
+     * @param limits the bounds to enforce
+     * @return a reader positioned at the first element
+     * @throws NpyException if the header is malformed or the data does not fit in {@code size}
+     * @throws IOException if the channel fails
+     */
+    public static NpyReader of(ReadableByteChannel channel, long size, NpyLimits limits) throws IOException {
+        if (size < 0) {
+            throw new IllegalArgumentException("size must not be negative: " + size);
+        }
+        return new NpyReader(Source.sized(channel, true, size), limits);
+    }
+
     /** A reader over a source whose closing the caller decides (npz entries, one-shot stream reads). */
     static NpyReader over(Source source, NpyLimits limits) throws IOException {
         return new NpyReader(source, limits);

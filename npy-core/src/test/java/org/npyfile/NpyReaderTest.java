@@ -139,4 +139,18 @@ class NpyReaderTest {
             assertThat(got).containsExactly(values);
         }
     }
+
+    @Test
+    void aKnownSizeRefusesDataThatCannotFitBeforeReadingIt() throws IOException {
+        byte[] bytes = Npy.toBytes(NpyArray.of(new double[1000]));
+        var channel = Channels.newChannel(new ByteArrayInputStream(bytes));
+        assertThatThrownBy(() -> NpyReader.of(channel, 500, NpyLimits.DEFAULT))
+                .isInstanceOf(NpyFormatException.class)
+                .hasMessageContaining("8000 bytes of data")
+                .hasMessageContaining("only 372 bytes");
+        try (NpyReader reader = NpyReader.of(Channels.newChannel(new ByteArrayInputStream(bytes)), bytes.length,
+                NpyLimits.DEFAULT)) {
+            assertThat(reader.readAll().asDoubleArray()).hasSize(1000);
+        }
+    }
 }
