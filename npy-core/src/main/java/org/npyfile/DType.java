@@ -1,10 +1,16 @@
 package org.npyfile;
 
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.npyfile.internal.HeaderFormat;
+import org.npyfile.internal.PythonRepr;
 
 /**
  * A numpy dtype that {@code .npy} files carry without pickle: its kind, item size, byte order and,
@@ -13,7 +19,10 @@ import java.util.regex.Pattern;
  * <p>{@link #descr()} prints it back exactly as numpy writes {@code dtype.str} into a header:
  * {@code '<f4'}, {@code '|b1'}, {@code '>c16'}, {@code '<U7'}, {@code '|S5'}, {@code '<M8[ns]'}.
  * Types whose byte order does not matter (bool, int8, uint8, {@code S}, {@code V}) always print
- * {@code '|'}. Instances are immutable and compare by value.
+ * {@code '|'}. A structured dtype ({@link Kind#RECORD}) is a small tree of {@link Field fields},
+ * each with its own dtype, sub-array shape and offset; its descr is numpy's {@code dtype.descr}
+ * list, {@code [('x', '<f4'), ('', '|V4'), ('y', '>i8', (2, 3))]}. Instances are immutable and
+ * compare by value.
  */
 public final class DType {
 
@@ -38,7 +47,9 @@ public final class DType {
         /** {@code M8[unit]}: int64 ticks since 1970-01-01T00:00 in the unit; NaT is {@code Long.MIN_VALUE}. */
         DATETIME('M'),
         /** {@code m8[unit]}: int64 tick counts in the unit; NaT is {@code Long.MIN_VALUE}. */
-        TIMEDELTA('m');
+        TIMEDELTA('m'),
+        /** A structured record of named {@link Field fields}; numpy writes its descr as a list. */
+        RECORD('V');
 
         private final char code;
 
@@ -124,12 +135,193 @@ public final class DType {
     private final int itemSize;
     private final ByteOrder byteOrder;
     private final String unit;
+    private final List<Field> fields;
 
     private DType(Kind kind, int itemSize, ByteOrder byteOrder, String unit) {
         this.kind = kind;
         this.itemSize = itemSize;
         this.byteOrder = orderMatters(kind, itemSize) ? byteOrder : null;
         this.unit = unit;
+        this.fields = List.of();
+    }
+
+    private DType(List<Field> fields, int itemSize) {
+        this.kind = Kind.RECORD;
+        this.itemSize = itemSize;
+        this.byteOrder = null;
+        this.unit = "";
+        this.fields = List.copyOf(fields);
+    }
+
+    /**
+     * A named field of a structured dtype.
+     *
+     * @param name the field's name
+     * @param title numpy's optional title for the field, or null
+     * @param dtype the element type of the field (itself a record for nested records)
+     * @param shape the sub-array shape, {@code []} for a scalar field
+     * @param offset the field's byte offset within a record
+     */
+    public record Field(String name, String title, DType dtype, long[] shape, int offset) {
+
+        /**
+         * Checks and copies the values.
+         *
+         * @throws IllegalArgumentException for a negative offset or dimension
+         */
+        public Field {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(dtype, "dtype");
+            shape = shape.clone();
+            if (offset < 0) {
+                throw new IllegalArgumentException("negative offset " + offset + " of field '" + name + "'");
+            }
+            for (long d : shape) {
+                if (d < 0) {
+                    throw new IllegalArgumentException("negative dimension in field '" + name + "'");
+                }
+            }
+        }
+
+        /**
+         * The sub-array shape.
+         *
+         * @return a copy; {@code []} for a scalar field
+         */
+        @Override
+        public long[] shape() {
+            return shape.clone();
+        }
+
+        /**
+         * Elements of {@link #dtype()} per record: the product of the sub-array shape.
+         *
+         * @return 1 for a scalar field
+         */
+        public long elementCount() {
+            long n = 1;
+            for (long d : shape) {
+                n = Math.multiplyExact(n, d);
+            }
+            return n;
+        }
+
+        /**
+         * The bytes the field takes in each record.
+         *
+         * @return item size times element count
+         */
+        public long byteSize() {
+            return Math.multiplyExact(elementCount(), dtype.itemSize());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Field f && f.name.equals(name) && Objects.equals(f.title, title)
+                    && f.dtype.equals(dtype) && Arrays.equals(f.shape, shape) && f.offset == offset;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, title, dtype, Arrays.hashCode(shape), offset);
+        }
+
+        @Override
+        public String toString() {
+            return "Field[" + name + (title == null ? "" : " (" + title + ")") + ", " + dtype.descr()
+                    + (shape.length == 0 ? "" : ", shape " + HeaderFormat.shapeRepr(shape)) + ", offset " + offset + "]";
+        }
+    }
+
+    /**
+     * Starts a structured dtype whose fields follow one another without gaps unless
+     * {@link RecordBuilder#padding(int)} adds one, as {@code numpy.dtype([...])} lays them out.
+     *
+     * @return a builder
+     */
+    public static RecordBuilder record() {
+        return new RecordBuilder();
+    }
+
+    /**
+     * Builds a structured dtype field by field.
+     */
+    public static final class RecordBuilder {
+        private final List<Field> fields = new ArrayList<>();
+        private int offset;
+
+        private RecordBuilder() {
+        }
+
+        /**
+         * Adds a field after the previous ones.
+         *
+         * @param name the name, unique within the record
+         * @param dtype the field's element type
+         * @param shape a sub-array shape, or none for a scalar field
+         * @return this builder
+         * @throws IllegalArgumentException for a duplicate or empty name
+         */
+        public RecordBuilder field(String name, DType dtype, long... shape) {
+            return field(null, name, dtype, shape);
+        }
+
+        /**
+         * Adds a field with a numpy title after the previous ones.
+         *
+         * @param title the title, or null
+         * @param name the name, unique within the record
+         * @param dtype the field's element type
+         * @param shape a sub-array shape, or none for a scalar field
+         * @return this builder
+         * @throws IllegalArgumentException for a duplicate or empty name
+         */
+        public RecordBuilder field(String title, String name, DType dtype, long... shape) {
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("field names must not be empty");
+            }
+            for (Field f : fields) {
+                if (f.name().equals(name) || f.title() != null && f.title().equals(name)
+                        || title != null && (title.equals(f.name()) || title.equals(f.title()))) {
+                    throw new IllegalArgumentException("field name '" + name + "' occurs more than once");
+                }
+            }
+            Field field = new Field(name, title, dtype, shape, offset);
+            long end = offset + field.byteSize();
+            if (end > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("record larger than " + Integer.MAX_VALUE + " bytes");
+            }
+            fields.add(field);
+            offset = (int) end;
+            return this;
+        }
+
+        /**
+         * Skips bytes that belong to no field, as numpy's {@code align=True} or explicit offsets do.
+         *
+         * @param bytes the gap in bytes
+         * @return this builder
+         */
+        public RecordBuilder padding(int bytes) {
+            if (bytes < 0 || (long) offset + bytes > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("bad padding " + bytes);
+            }
+            offset += bytes;
+            return this;
+        }
+
+        /**
+         * The structured dtype.
+         *
+         * @return the dtype; its item size includes trailing padding
+         * @throws IllegalArgumentException if there are no fields
+         */
+        public DType build() {
+            if (fields.isEmpty() && offset == 0) {
+                throw new IllegalArgumentException("a record needs at least one field or some padding");
+            }
+            return new DType(fields, offset);
+        }
     }
 
     /**
@@ -262,7 +454,7 @@ public final class DType {
 
     private static boolean orderMatters(Kind kind, int itemSize) {
         return switch (kind) {
-            case BOOL, BYTES, VOID -> false;
+            case BOOL, BYTES, VOID, RECORD -> false;
             case UNICODE -> true;
             default -> itemSize > 1;
         };
@@ -339,6 +531,14 @@ public final class DType {
      */
     public DType withByteOrder(ByteOrder order) {
         Objects.requireNonNull(order, "order");
+        if (kind == Kind.RECORD) {
+            List<Field> swapped = new ArrayList<>(fields.size());
+            for (Field f : fields) {
+                swapped.add(new Field(f.name(), f.title(), f.dtype().withByteOrder(order), f.shape(), f.offset()));
+            }
+            DType result = new DType(swapped, itemSize);
+            return result.equals(this) ? this : result;
+        }
         if (byteOrder == null || byteOrder == order) {
             return this;
         }
@@ -383,6 +583,30 @@ public final class DType {
     }
 
     /**
+     * The fields of a structured dtype, in offset order; padding is not a field.
+     *
+     * @return the fields; empty for other kinds
+     */
+    public List<Field> fields() {
+        return fields;
+    }
+
+    /**
+     * A field of a structured dtype by name (or title).
+     *
+     * @param name the field's name or title
+     * @return the field, if there is one
+     */
+    public Optional<Field> field(String name) {
+        for (Field f : fields) {
+            if (f.name().equals(name) || name.equals(f.title())) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The datetime64 or timedelta64 unit, such as {@code "ns"} or {@code "10s"}.
      *
      * @return the unit; {@code ""} for other kinds and for generic datetimes
@@ -411,7 +635,7 @@ public final class DType {
         return switch (kind) {
             case COMPLEX -> itemSize / 2;
             case UNICODE -> 4;
-            case BOOL, BYTES, VOID -> 1;
+            case BOOL, BYTES, VOID, RECORD -> 1;
             default -> itemSize;
         };
     }
@@ -422,6 +646,9 @@ public final class DType {
      * @return for example {@code "<f4"}, {@code "|b1"}, {@code "<U7"}, {@code ">M8[ns]"}
      */
     public String descr() {
+        if (kind == Kind.RECORD) {
+            return recordDescr();
+        }
         char order = byteOrder == null ? '|' : byteOrder == ByteOrder.BIG_ENDIAN ? '>' : '<';
         StringBuilder sb = new StringBuilder().append(order).append(kind.code);
         switch (kind) {
@@ -436,15 +663,43 @@ public final class DType {
         return sb.toString();
     }
 
+    /** numpy's {@code dtype.descr} list: fields in offset order, gaps as {@code ('', '|V<n>')}. */
+    private String recordDescr() {
+        StringBuilder sb = new StringBuilder("[");
+        int at = 0;
+        for (Field f : fields) {
+            if (f.offset() > at) {
+                append(sb, "('', '|V" + (f.offset() - at) + "')");
+            }
+            String name = f.title() == null ? PythonRepr.str(f.name())
+                    : "(" + PythonRepr.str(f.title()) + ", " + PythonRepr.str(f.name()) + ")";
+            String type = f.dtype().kind == Kind.RECORD ? f.dtype().descr() : PythonRepr.str(f.dtype().descr());
+            append(sb, "(" + name + ", " + type
+                    + (f.shape().length == 0 ? "" : ", " + HeaderFormat.shapeRepr(f.shape())) + ")");
+            at = (int) (f.offset() + f.byteSize());
+        }
+        if (itemSize > at) {
+            append(sb, "('', '|V" + (itemSize - at) + "')");
+        }
+        return sb.append(']').toString();
+    }
+
+    private static void append(StringBuilder list, String item) {
+        if (list.length() > 1) {
+            list.append(", ");
+        }
+        list.append(item);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof DType d && d.kind == kind && d.itemSize == itemSize
-                && d.byteOrder == byteOrder && d.unit.equals(unit);
+                && d.byteOrder == byteOrder && d.unit.equals(unit) && d.fields.equals(fields);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, itemSize, byteOrder == null ? "" : byteOrder.toString(), unit);
+        return Objects.hash(kind, itemSize, byteOrder == null ? "" : byteOrder.toString(), unit, fields);
     }
 
     /**

@@ -2,8 +2,13 @@ package org.npyfile;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.npyfile.DType.Kind;
 import org.npyfile.internal.Codec;
 import org.npyfile.internal.HeaderFormat;
@@ -416,8 +421,143 @@ public final class NpyArray {
             return this;
         }
         ByteBuffer copy = ByteBuffer.allocate(bytes.capacity());
-        Codec.copySwapped(bytes.duplicate(), dtype.byteOrder(), copy, order, dtype.scalarSize());
+        if (dtype.kind() == Kind.RECORD) {
+            copy.put(bytes.duplicate()).clear();
+            List<int[]> plan = new ArrayList<>();
+            swapPlan(dtype, order, 0, plan);
+            Codec.swapInPlace(copy.array(), dtype.itemSize(), plan);
+        } else {
+            Codec.copySwapped(bytes.duplicate(), dtype.byteOrder(), copy, order, dtype.scalarSize());
+        }
         return new NpyArray(target, shape, fortranOrder, copy.clear());
+    }
+
+    /** Collects {offset, scalar size, scalar count} runs within one record whose byte order changes. */
+    private static void swapPlan(DType record, ByteOrder order, int base, List<int[]> plan) {
+        for (DType.Field f : record.fields()) {
+            DType t = f.dtype();
+            int at = base + f.offset();
+            if (t.kind() == Kind.RECORD) {
+                for (long k = 0; k < f.elementCount(); k++) {
+                    swapPlan(t, order, (int) (at + k * t.itemSize()), plan);
+                }
+            } else if (t.hasByteOrder() && t.byteOrder() != order && t.scalarSize() > 1) {
+                plan.add(new int[] {at, t.scalarSize(), (int) (f.byteSize() / t.scalarSize())});
+            }
+        }
+    }
+
+    /**
+     * The values of one field of a structured array: {@code array['x']} in numpy. The result has
+     * the field's dtype and this array's shape, followed by the field's sub-array shape; it is a
+     * copy, so every typed accessor works on it.
+     *
+     * @param name the field's name or title; nested fields are reached by calling this again
+     * @return the field's values, in this array's layout (C order if the field is a sub-array)
+     * @throws NpyTypeException if this array is not structured or has no such field
+     */
+    public NpyArray field(String name) throws NpyTypeException {
+        if (dtype.kind() != Kind.RECORD) {
+            throw new NpyTypeException("field(\"" + name + "\") needs a structured array; this one holds dtype "
+                    + dtype.descr() + " with shape " + HeaderFormat.shapeRepr(shape));
+        }
+        DType.Field f = dtype.field(name).orElseThrow(() -> new NpyTypeException("no field '" + name
+                + "' in dtype " + dtype.descr() + " (shape " + HeaderFormat.shapeRepr(shape) + ")"));
+        NpyArray src = f.shape().length > 0 ? toCOrder() : this;
+        int n = count();
+        int itemSize = dtype.itemSize();
+        int fieldBytes = (int) f.byteSize();
+        byte[] in = src.bytes.array();
+        byte[] out = new byte[Math.multiplyExact(n, fieldBytes)];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(in, i * itemSize + f.offset(), out, i * fieldBytes, fieldBytes);
+        }
+        long[] fieldShape = f.shape();
+        long[] resultShape = Arrays.copyOf(shape, shape.length + fieldShape.length);
+        System.arraycopy(fieldShape, 0, resultShape, shape.length, fieldShape.length);
+        return new NpyArray(f.dtype(), resultShape, src.fortranOrder && fieldShape.length == 0, ByteBuffer.wrap(out));
+    }
+
+    /**
+     * A C-order structured array from one array of values per field.
+     *
+     * @param recordType a structured dtype, see {@link DType#record()}
+     * @param shape the record array's dimensions; {@code []} for 0-d
+     * @param columns per field name, its values in C order: the record shape followed by the
+     *     field's sub-array shape, of the field's dtype (a different byte order is converted)
+     * @return the array; padding bytes are zero
+     * @throws IllegalArgumentException if the dtype is not structured, a field has no column or a
+     *     column no field, or a column's dtype or element count does not match its field
+     */
+    public static NpyArray ofRecords(DType recordType, long[] shape, Map<String, NpyArray> columns) {
+        if (recordType.kind() != Kind.RECORD) {
+            throw new IllegalArgumentException("ofRecords needs a structured dtype, not " + recordType);
+        }
+        long[] dims = shape.clone();
+        long count = new NpyHeader(recordType, dims, false, 1, 0, 0).elementCount();
+        Set<String> unused = new LinkedHashSet<>(columns.keySet());
+        ByteBuffer out = ByteBuffer.allocate(checkedSize(count * recordType.itemSize()));
+        byte[] target = out.array();
+        for (DType.Field f : recordType.fields()) {
+            NpyArray column = columns.containsKey(f.name()) ? columns.get(f.name()) : columns.get(f.title());
+            if (column == null) {
+                throw new IllegalArgumentException("no column for field '" + f.name() + "' of " + recordType);
+            }
+            unused.remove(columns.containsKey(f.name()) ? f.name() : f.title());
+            if (column.dtype.kind() != Kind.RECORD && f.dtype().kind() != Kind.RECORD) {
+                column = column.withByteOrder(f.dtype().byteOrder());
+            }
+            if (!column.dtype.equals(f.dtype())) {
+                throw new IllegalArgumentException("column '" + f.name() + "' holds " + column.dtype
+                        + ", the field needs " + f.dtype());
+            }
+            if (column.elementCount() != count * f.elementCount()) {
+                throw new IllegalArgumentException("column '" + f.name() + "' holds " + column.elementCount()
+                        + " elements, the field needs " + count * f.elementCount());
+            }
+            byte[] in = column.toCOrder().bytes.array();
+            int fieldBytes = (int) f.byteSize();
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(in, i * fieldBytes, target, i * recordType.itemSize() + f.offset(), fieldBytes);
+            }
+        }
+        if (!unused.isEmpty()) {
+            throw new IllegalArgumentException("no field of " + recordType + " for columns " + unused);
+        }
+        return new NpyArray(recordType, dims, false, out);
+    }
+
+    /**
+     * A C-order structured array with one scalar field per column, packed in map order as
+     * {@code numpy.dtype([(name, column.dtype), ...])} lays them out.
+     *
+     * @param columns per field name, its values; all of one shape, which the records take
+     * @return the array
+     * @throws IllegalArgumentException if there are no columns or their shapes differ
+     */
+    public static NpyArray ofRecords(Map<String, NpyArray> columns) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("ofRecords needs at least one column");
+        }
+        DType.RecordBuilder builder = DType.record();
+        long[] recordShape = null;
+        for (Map.Entry<String, NpyArray> e : columns.entrySet()) {
+            builder.field(e.getKey(), e.getValue().dtype);
+            if (recordShape == null) {
+                recordShape = e.getValue().shape;
+            } else if (!Arrays.equals(recordShape, e.getValue().shape)) {
+                throw new IllegalArgumentException("column '" + e.getKey() + "' has shape "
+                        + HeaderFormat.shapeRepr(e.getValue().shape) + ", others " + HeaderFormat.shapeRepr(recordShape));
+            }
+        }
+        return ofRecords(builder.build(), recordShape, columns);
+    }
+
+    private static int checkedSize(long bytes) {
+        if (bytes > NpyLimits.MAX_IN_MEMORY_BYTES) {
+            throw new IllegalArgumentException(bytes + " bytes exceed what one in-memory array can hold");
+        }
+        return (int) bytes;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.npyfile.internal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.npyfile.DType;
 import org.npyfile.NpyFormatException;
 
@@ -379,5 +380,30 @@ public final class Codec {
             }
         }
         return dst;
+    }
+
+    /**
+     * Reverses the bytes of scalars inside every record of a buffer.
+     *
+     * @param data the records, back to back
+     * @param itemSize bytes per record
+     * @param plan runs of {offset in the record, scalar size, scalar count} to reverse
+     */
+    public static void swapInPlace(byte[] data, int itemSize, List<int[]> plan) {
+        if (plan.isEmpty() || itemSize == 0) {
+            return;
+        }
+        for (int base = 0; base + itemSize <= data.length; base += itemSize) {
+            for (int[] run : plan) {
+                int size = run[1];
+                for (int k = 0, at = base + run[0]; k < run[2]; k++, at += size) {
+                    for (int lo = at, hi = at + size - 1; lo < hi; lo++, hi--) {
+                        byte t = data[lo];
+                        data[lo] = data[hi];
+                        data[hi] = t;
+                    }
+                }
+            }
+        }
     }
 }

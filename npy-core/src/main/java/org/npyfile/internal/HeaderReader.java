@@ -8,7 +8,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +18,6 @@ import org.npyfile.NpyFormatException;
 import org.npyfile.NpyHeader;
 import org.npyfile.NpyLimitException;
 import org.npyfile.NpyLimits;
-import org.npyfile.NpyTypeException;
 
 /**
  * Reads and checks a {@code .npy} preamble with numpy's rules ({@code _read_array_header}), in
@@ -185,18 +183,11 @@ public final class HeaderReader {
     }
 
     private static DType dtype(Object value, long at) throws NpyException {
-        if (value instanceof String descr) {
-            try {
-                return DType.parse(descr);
-            } catch (IllegalArgumentException e) {
-                throw new NpyFormatException(at, "a valid dtype descr", PythonRepr.str(descr) + " (" + e.getMessage() + ")");
-            }
+        try {
+            return DescrReader.dtype(value);
+        } catch (IllegalArgumentException e) {
+            throw new NpyFormatException(at, "a valid dtype descr", e.getMessage());
         }
-        if (value instanceof List<?> fields) {
-            throw new NpyTypeException("structured dtype " + render(new ArrayList<>(fields))
-                    + " is not supported yet; npyfile reads plain dtypes");
-        }
-        throw new NpyFormatException(at, "descr as a str or a list of fields", describe(value));
     }
 
     private static String describe(Object value) {

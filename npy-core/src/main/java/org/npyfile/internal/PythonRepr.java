@@ -1,7 +1,7 @@
 package org.npyfile.internal;
 
 /** Python's {@code repr} of a {@code str}, as numpy uses it to write header dicts. */
-final class PythonRepr {
+public final class PythonRepr {
 
     private PythonRepr() {
     }
@@ -11,7 +11,7 @@ final class PythonRepr {
      * backslash escapes for the quote, backslash, tab, newline, carriage return and characters
      * Python does not print.
      */
-    static String str(String s) {
+    public static String str(String s) {
         char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
         StringBuilder sb = new StringBuilder(s.length() + 2).append(quote);
         s.codePoints().forEach(cp -> {
