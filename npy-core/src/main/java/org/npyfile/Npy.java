@@ -61,7 +61,9 @@ public final class Npy {
     }
 
     /**
-     * Reads one array from a stream; the stream is not closed and is left right after the array.
+     * Reads one array from a stream; the stream is not closed and is left right after the array,
+     * unless {@link NpyLimits#maxTrailingBytes()} is finite: then up to that many bytes more are read
+     * to check that the stream ends.
      *
      * @param in the stream
      * @param limits the bounds to enforce
@@ -71,7 +73,9 @@ public final class Npy {
      */
     public static NpyArray read(InputStream in, NpyLimits limits) throws IOException {
         try (NpyReader reader = NpyReader.over(Source.of(Channels.newChannel(in), false), limits)) {
-            return reader.readAll();
+            NpyArray array = reader.readAll();
+            reader.checkTrailingBytes();
+            return array;
         }
     }
 
@@ -95,8 +99,9 @@ public final class Npy {
      * @throws NpyException if the data is malformed, exceeds the limits or holds an unsupported dtype
      */
     public static NpyArray read(byte[] bytes, NpyLimits limits) throws NpyException {
-        try {
-            return read(new ByteArrayInputStream(bytes), limits);
+        var channel = Channels.newChannel(new ByteArrayInputStream(bytes));
+        try (NpyReader reader = NpyReader.over(Source.sized(channel, false, bytes.length), limits)) {
+            return reader.readAll();
         } catch (NpyException e) {
             throw e;
         } catch (IOException e) {

@@ -11,8 +11,11 @@ package org.npyfile;
  *     for very large structured dtypes: raise it to read those
  * @param maxArrayBytes the largest array data read into memory at once, in bytes; at most
  *     {@link #MAX_IN_MEMORY_BYTES}, the most one Java array can hold
+ * @param maxTrailingBytes how many bytes may follow the array's data in a file or a byte array:
+ *     numpy ignores any number (the default, {@link Long#MAX_VALUE}); 0 refuses any, which a
+ *     service that expects exactly one array per upload should choose
  */
-public record NpyLimits(int maxHeaderBytes, long maxArrayBytes) {
+public record NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailingBytes) {
 
     /** numpy's own {@code max_header_size} default. */
     public static final int NUMPY_MAX_HEADER_SIZE = 10_000;
@@ -21,15 +24,18 @@ public record NpyLimits(int maxHeaderBytes, long maxArrayBytes) {
     public static final long MAX_IN_MEMORY_BYTES = Integer.MAX_VALUE - 8;
 
     /** numpy's header limit and arrays up to {@link #MAX_IN_MEMORY_BYTES}. */
-    public static final NpyLimits DEFAULT = new NpyLimits(NUMPY_MAX_HEADER_SIZE, MAX_IN_MEMORY_BYTES);
+    public static final NpyLimits DEFAULT = new NpyLimits(NUMPY_MAX_HEADER_SIZE, MAX_IN_MEMORY_BYTES, Long.MAX_VALUE);
 
     /**
      * Checks the bounds.
      *
-     * @throws IllegalArgumentException if a bound is not positive or maxArrayBytes exceeds
-     *     {@link #MAX_IN_MEMORY_BYTES}
+     * @throws IllegalArgumentException if a bound is negative, maxHeaderBytes is 0 or
+     *     maxArrayBytes exceeds {@link #MAX_IN_MEMORY_BYTES}
      */
     public NpyLimits {
+        if (maxTrailingBytes < 0) {
+            throw new IllegalArgumentException("maxTrailingBytes must not be negative: " + maxTrailingBytes);
+        }
         if (maxHeaderBytes <= 0) {
             throw new IllegalArgumentException("maxHeaderBytes must be positive: " + maxHeaderBytes);
         }
@@ -46,7 +52,7 @@ public record NpyLimits(int maxHeaderBytes, long maxArrayBytes) {
      * @return a copy with the new bound
      */
     public NpyLimits withMaxHeaderBytes(int maxHeaderBytes) {
-        return new NpyLimits(maxHeaderBytes, maxArrayBytes);
+        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes);
     }
 
     /**
@@ -56,6 +62,16 @@ public record NpyLimits(int maxHeaderBytes, long maxArrayBytes) {
      * @return a copy with the new bound
      */
     public NpyLimits withMaxArrayBytes(long maxArrayBytes) {
-        return new NpyLimits(maxHeaderBytes, maxArrayBytes);
+        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes);
+    }
+
+    /**
+     * Returns these limits with another bound on bytes after the data.
+     *
+     * @param maxTrailingBytes 0 to refuse any, {@link Long#MAX_VALUE} to ignore them as numpy does
+     * @return a copy with the new bound
+     */
+    public NpyLimits withMaxTrailingBytes(long maxTrailingBytes) {
+        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes);
     }
 }

@@ -57,9 +57,10 @@ public final class NpyReader implements AutoCloseable {
             this.unpulled = header.dataBytes();
             long available = source.size() - header.dataOffset();
             if (source.size() >= 0 && available < unpulled) {
-                throw new NpyFormatException(header.dataOffset(), unpulled + " bytes of data for shape "
-                        + header.shapeString() + " of " + header.dtype().descr(),
-                        "only " + available + " bytes before the end of the input");
+                throw shortData(header.dataOffset(), Math.max(0, available));
+            }
+            if (source.size() >= 0 && available - unpulled > limits.maxTrailingBytes()) {
+                throw trailing(available - unpulled + " bytes");
             }
         } catch (IOException | RuntimeException e) {
             try {
@@ -394,11 +395,16 @@ public final class NpyReader implements AutoCloseable {
 
     private NpyFormatException truncated() {
         long pulledBytes = header.dataBytes() - unpulled;
-        long foundElements = pulledBytes / Math.max(1, itemSize);
-        return new NpyFormatException(header.dataOffset() + pulledBytes,
+        return shortData(header.dataOffset() + pulledBytes, pulledBytes);
+    }
+
+    /** Data that ends early: names the expected and the found element counts. */
+    private NpyFormatException shortData(long offset, long foundBytes) {
+        return new NpyFormatException(offset,
                 count + " elements (" + header.dataBytes() + " bytes for shape " + header.shapeString() + " of "
                         + header.dtype().descr() + ")",
-                "only " + foundElements + " elements (" + pulledBytes + " bytes) before the end of the input");
+                "only " + foundBytes / Math.max(1, itemSize) + " elements (" + foundBytes
+                        + " bytes) before the end of the input");
     }
 
     // ---------------------------------------------------------------- chunks
@@ -467,6 +473,32 @@ public final class NpyReader implements AutoCloseable {
             pull(out, 1);
         }
         return out.flip();
+    }
+
+    /**
+     * For a source of unknown length, checks once all data is read that no more than
+     * {@link NpyLimits#maxTrailingBytes()} follow; reads at most that many plus one.
+     */
+    void checkTrailingBytes() throws IOException {
+        long bound = limits.maxTrailingBytes();
+        if (source.size() >= 0 || bound == Long.MAX_VALUE || remaining() > 0) {
+            return;
+        }
+        ByteBuffer probe = ByteBuffer.allocate((int) Math.min(bound + 1, 1 << 16));
+        long seen = 0;
+        int n;
+        while (seen <= bound && (n = source.read(probe.clear())) > 0) {
+            seen += n;
+        }
+        if (seen > bound) {
+            throw trailing("more than " + bound + " bytes");
+        }
+    }
+
+    private NpyFormatException trailing(String found) {
+        return new NpyFormatException(header.dataOffset() + header.dataBytes(),
+                "at most " + limits.maxTrailingBytes() + " bytes after the array's data (NpyLimits.maxTrailingBytes)",
+                found);
     }
 
     // ---------------------------------------------------------------- positioning

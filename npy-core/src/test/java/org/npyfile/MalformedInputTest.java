@@ -66,7 +66,7 @@ class MalformedInputTest {
                 .hasMessageContaining("at byte 10")
                 .hasMessageContaining("118 bytes of header text")
                 .hasMessageContaining("only 50");
-        assertThatThrownBy(() -> Npy.read(bytes))
+        assertThatThrownBy(() -> Npy.read(new ByteArrayInputStream(bytes)))
                 .isInstanceOf(NpyFormatException.class)
                 .hasMessageContaining("118 bytes of the header text");
     }
@@ -152,15 +152,22 @@ class MalformedInputTest {
         Files.write(file, npy(dict("'<f8'", "False", "(137438953472,)"), new byte[100]));
         assertThatThrownBy(() -> Npy.read(file))
                 .isInstanceOf(NpyFormatException.class)
-                .hasMessageContaining("1099511627776 bytes of data")
-                .hasMessageContaining("only 100 bytes");
+                .hasMessageContaining("137438953472 elements (1099511627776 bytes")
+                .hasMessageContaining("only 12 elements (100 bytes)");
     }
 
     @Test
     void reportsTruncatedDataWithExpectedAndFoundElementCounts() {
         byte[] bytes = npy(dict("'<f4'", "False", "(3, 4)"), Arrays.copyOf(TWELVE_FLOATS, 47));
         int dataOffset = bytes.length - 47;
+        // Where the length is known the check comes first, at the data's start ...
         assertThatThrownBy(() -> Npy.read(bytes))
+                .isInstanceOf(NpyFormatException.class)
+                .hasMessageContaining("at byte " + dataOffset)
+                .hasMessageContaining("expected 12 elements")
+                .hasMessageContaining("only 11 elements (47 bytes)");
+        // ... and in a stream at the point where the data ends.
+        assertThatThrownBy(() -> Npy.read(new ByteArrayInputStream(bytes)))
                 .isInstanceOf(NpyFormatException.class)
                 .hasMessageContaining("at byte " + (dataOffset + 47))
                 .hasMessageContaining("expected 12 elements")
@@ -217,6 +224,27 @@ class MalformedInputTest {
         assertThat(Npy.read(in).asIntArray()).containsExactly(1, 2, 3);
         assertThat(Npy.read(in).asDoubleArray()).containsExactly(4.5);
         assertThat(in.read()).isEqualTo(-1);
+    }
+
+    @Test
+    void ignoresTrailingBytesLikeNumpyUnlessToldNotTo() throws IOException {
+        byte[] one = Npy.toBytes(NpyArray.of(new short[] {1, 2}));
+        byte[] padded = Arrays.copyOf(one, one.length + 3);
+        NpyLimits strict = NpyLimits.DEFAULT.withMaxTrailingBytes(0);
+        assertThat(Npy.read(padded).asShortArray()).containsExactly((short) 1, (short) 2);
+        assertThat(Npy.read(one, strict).asShortArray()).containsExactly((short) 1, (short) 2);
+        assertThatThrownBy(() -> Npy.read(padded, strict))
+                .isInstanceOf(NpyFormatException.class)
+                .hasMessageContaining("at byte " + one.length)
+                .hasMessageContaining("at most 0 bytes after the array's data")
+                .hasMessageContaining("found 3 bytes");
+        assertThatThrownBy(() -> Npy.read(new ByteArrayInputStream(padded), strict))
+                .isInstanceOf(NpyFormatException.class)
+                .hasMessageContaining("found more than 0 bytes");
+        Path file = dir.resolve("padded.npy");
+        Files.write(file, padded);
+        assertThatThrownBy(() -> Npy.read(file, strict)).isInstanceOf(NpyFormatException.class);
+        assertThat(Npy.read(file, NpyLimits.DEFAULT.withMaxTrailingBytes(3)).elementCount()).isEqualTo(2);
     }
 
     private static Throwable catchRead(byte[] bytes, NpyLimits limits) {

@@ -146,8 +146,8 @@ class NpyReaderTest {
         var channel = Channels.newChannel(new ByteArrayInputStream(bytes));
         assertThatThrownBy(() -> NpyReader.of(channel, 500, NpyLimits.DEFAULT))
                 .isInstanceOf(NpyFormatException.class)
-                .hasMessageContaining("8000 bytes of data")
-                .hasMessageContaining("only 372 bytes");
+                .hasMessageContaining("1000 elements (8000 bytes")
+                .hasMessageContaining("only 46 elements (372 bytes)");
         try (NpyReader reader = NpyReader.of(Channels.newChannel(new ByteArrayInputStream(bytes)), bytes.length,
                 NpyLimits.DEFAULT)) {
             assertThat(reader.readAll().asDoubleArray()).hasSize(1000);
