@@ -356,7 +356,8 @@ public final class NpyReader implements AutoCloseable {
     /** The staging buffer holding at least {@code min} unread bytes. */
     private ByteBuffer stage(int min) throws IOException {
         if (staging == null) {
-            int capacity = (int) Math.max(itemSize, Math.min(BUFFER_BYTES, unpulled));
+            // Typed reads need one whole element (at most 16 bytes); never size this from a string's item size.
+            int capacity = (int) Math.max(16, Math.min(BUFFER_BYTES, unpulled));
             staging = ByteBuffer.allocateDirect(capacity).order(header.dtype().byteOrder()).flip();
         }
         if (staging.remaining() < min) {

@@ -286,7 +286,13 @@ public final class PyLiteral {
             }
             isFloat = true;
         }
-        String literal = text.substring(start, pos).replace("_", "");
+        String raw = text.substring(start, pos);
+        if (raw.endsWith("_") || raw.contains("__") || raw.contains("_.") || raw.contains("._")
+                || raw.matches("(?s).*_[eE].*|.*[eE][+-]?_.*")) {
+            pos = start;
+            throw error("a number with single underscores only between digits");
+        }
+        String literal = raw.replace("_", "");
         if (peek('j') || peek('J')) {
             pos++;
             return COMPLEX;
@@ -311,7 +317,12 @@ public final class PyLiteral {
         if (pos == digitsAt) {
             throw error("digits in base " + radix);
         }
-        BigInteger value = new BigInteger(text.substring(digitsAt, pos).replace("_", ""), radix);
+        String raw = text.substring(digitsAt, pos);
+        if (raw.replace("_", "").isEmpty() || raw.endsWith("_") || raw.contains("__")) {
+            pos = start;
+            throw error("digits in base " + radix + " with single underscores only between them");
+        }
+        BigInteger value = new BigInteger(raw.replace("_", ""), radix);
         return longSuffix(value);
     }
 

@@ -61,7 +61,8 @@ class PyLiteralTest {
     @Test
     void neverEvaluatesNamesCallsOrOperators() {
         for (String hostile : new String[] {"__import__('os').system('x')", "{'a': false}", "1+2", "{'a': os}",
-                "[1, 2", "{'a' 1}", "'unterminated", "(1, 2))", "{[1]: 2}"}) {
+                "[1, 2", "{'a' 1}", "'unterminated", "(1, 2))", "{[1]: 2}",
+                "0x_", "0b", "1__0", "7_", "1_.5"}) {
             assertThatThrownBy(() -> parse(hostile)).as(hostile).isInstanceOf(PyLiteral.SyntaxError.class);
         }
     }

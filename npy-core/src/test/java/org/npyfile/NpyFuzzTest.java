@@ -1,0 +1,110 @@
+package org.npyfile;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+
+/**
+ * Coverage-guided fuzzing of the .npy reader (Jazzer). Any input may fail only with an
+ * {@link NpyException}; anything else (an unchecked exception, an error, a hang over
+ * {@link #HANG_SECONDS}) is a finding. What reads successfully must survive a write and a re-read.
+ *
+ * <p>In a normal build the seeds in {@code NpyFuzzTestInputs/fuzzNpy} and any saved findings run
+ * as regression cases; {@code JAZZER_FUZZ=1} fuzzes (see {@code .ci/run}, which does so for a
+ * bounded time with a 256 MiB heap).
+ */
+class NpyFuzzTest {
+
+    private static final int HANG_SECONDS = 10;
+
+    /** Small arrays only: the fuzzer is after parser bugs, not after our own limits. */
+    private static final NpyLimits LIMITS = NpyLimits.DEFAULT.withMaxArrayBytes(1 << 20);
+
+    private static final ExecutorService RUNNER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fuzz-target");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @AfterAll
+    static void stop() {
+        RUNNER.shutdownNow();
+    }
+
+    @FuzzTest(maxDuration = "2m")
+    void fuzzNpy(byte[] data) throws Throwable {
+        Future<?> run = RUNNER.submit(() -> {
+            exercise(data);
+            return null;
+        });
+        try {
+            run.get(HANG_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            run.cancel(true);
+            throw new AssertionError("no result after " + HANG_SECONDS + " s: a hang", e);
+        } catch (ExecutionException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void exercise(byte[] data) throws IOException {
+        try {
+            NpyArray array = Npy.read(data, LIMITS);
+            touch(array, 0);
+            NpyArray back = Npy.read(Npy.toBytes(array), LIMITS);
+            if (!back.dtype().equals(array.dtype()) || !back.data().equals(array.data())) {
+                throw new AssertionError("write and re-read changed " + array);
+            }
+        } catch (NpyException expected) {
+            // Bad input, reported as promised.
+        }
+        try (NpyReader reader = NpyReader.of(new ByteArrayInputStream(data), LIMITS)) {
+            while (reader.readChunk(7).elementCount() > 0) {
+                reader.skip(3);
+            }
+        } catch (NpyException expected) {
+            // Bad input, reported as promised.
+        }
+    }
+
+    /** Every accessor that applies, layout and byte-order changes, and every field of a record. */
+    private static void touch(NpyArray a, int depth) throws NpyException {
+        a.header();
+        a.toCOrder();
+        a.withByteOrder(ByteOrder.BIG_ENDIAN).withByteOrder(ByteOrder.LITTLE_ENDIAN);
+        switch (a.dtype().kind()) {
+            case BOOL -> a.asBooleanArray();
+            case INT, UINT -> {
+                if (a.dtype().itemSize() < 8 || a.dtype().kind() == DType.Kind.INT) {
+                    a.toLongArray();
+                }
+            }
+            case FLOAT -> a.toDoubleArray();
+            case COMPLEX -> {
+                if (a.dtype().itemSize() == 8) {
+                    a.asFloatArray();
+                } else {
+                    a.asDoubleArray();
+                }
+            }
+            case BYTES, UNICODE -> a.asStringArray();
+            case DATETIME, TIMEDELTA -> a.asLongArray();
+            case RECORD -> {
+                if (depth < 4) {
+                    for (DType.Field f : a.dtype().fields()) {
+                        touch(a.field(f.name()), depth + 1);
+                    }
+                }
+            }
+            default -> a.data();
+        }
+    }
+}
