@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.file.Path;
 import org.npyfile.internal.Source;
 
@@ -72,7 +71,7 @@ public final class Npy {
      * @throws IOException if the stream fails
      */
     public static NpyArray read(InputStream in, NpyLimits limits) throws IOException {
-        try (NpyReader reader = NpyReader.over(Source.of(Channels.newChannel(in), false), limits)) {
+        try (NpyReader reader = NpyReader.over(Source.of(in, false, -1), limits)) {
             NpyArray array = reader.readAll();
             reader.checkTrailingBytes();
             return array;
@@ -99,8 +98,7 @@ public final class Npy {
      * @throws NpyException if the data is malformed, exceeds the limits or holds an unsupported dtype
      */
     public static NpyArray read(byte[] bytes, NpyLimits limits) throws NpyException {
-        var channel = Channels.newChannel(new ByteArrayInputStream(bytes));
-        try (NpyReader reader = NpyReader.over(Source.sized(channel, false, bytes.length), limits)) {
+        try (NpyReader reader = NpyReader.over(Source.of(new ByteArrayInputStream(bytes), false, bytes.length), limits)) {
             return reader.readAll();
         } catch (NpyException e) {
             throw e;
@@ -158,7 +156,7 @@ public final class Npy {
      * @throws IOException if the stream fails
      */
     public static void write(OutputStream out, NpyArray array) throws IOException {
-        try (NpyWriter writer = NpyWriter.over(Channels.newChannel(out), array.header())) {
+        try (NpyWriter writer = NpyWriter.over(out, array.header())) {
             writer.write(array);
         }
         out.flush();

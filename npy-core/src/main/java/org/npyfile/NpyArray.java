@@ -383,6 +383,11 @@ public final class NpyArray {
         return bytes.asReadOnlyBuffer().order(dtype.byteOrder());
     }
 
+    /** The heap buffer itself (a duplicate), for bulk writes inside the package; callers must not modify it. */
+    ByteBuffer heapBytes() {
+        return bytes.duplicate();
+    }
+
     // ---------------------------------------------------------------- layout
 
     /**

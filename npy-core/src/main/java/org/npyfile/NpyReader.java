@@ -3,7 +3,6 @@ package org.npyfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import org.npyfile.internal.Codec;
 import org.npyfile.internal.HeaderFormat;
 import org.npyfile.internal.HeaderReader;
 import org.npyfile.internal.Source;
+import org.npyfile.internal.Unmapper;
 
 /**
  * Reads a {@code .npy} stream chunk by chunk, so that arrays larger than memory can be processed
@@ -31,6 +31,9 @@ public final class NpyReader implements AutoCloseable {
 
     /** Staging buffer for typed reads: large enough for bulk copies, small enough to keep memory flat. */
     static final int BUFFER_BYTES = 1 << 22;
+
+    /** Files are read through mapped windows of this size: one copy from the page cache, no staging. */
+    static final int WINDOW_BYTES = 1 << 26;
 
     /** Reads from streams of unknown length grow their buffer from here, so a lying header costs little. */
     private static final int FIRST_ALLOCATION = 1 << 20;
@@ -119,7 +122,7 @@ public final class NpyReader implements AutoCloseable {
      * @throws IOException if the stream fails
      */
     public static NpyReader of(InputStream in, NpyLimits limits) throws IOException {
-        return new NpyReader(Source.of(Channels.newChannel(in), true), limits);
+        return new NpyReader(Source.of(in, true, -1), limits);
     }
 
     /**
@@ -355,10 +358,14 @@ public final class NpyReader implements AutoCloseable {
 
     /** The staging buffer holding at least {@code min} unread bytes. */
     private ByteBuffer stage(int min) throws IOException {
+        if (source.file() != null) {
+            return window(min);
+        }
         if (staging == null) {
             // Typed reads need one whole element (at most 16 bytes); never size this from a string's item size.
             int capacity = (int) Math.max(16, Math.min(BUFFER_BYTES, unpulled));
-            staging = ByteBuffer.allocateDirect(capacity).order(header.dtype().byteOrder()).flip();
+            staging = (source.prefersDirectBuffers() ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity))
+                    .order(header.dtype().byteOrder()).flip();
         }
         if (staging.remaining() < min) {
             staging.compact();
@@ -366,6 +373,47 @@ public final class NpyReader implements AutoCloseable {
             staging.flip();
         }
         return staging;
+    }
+
+    /**
+     * For a file: the staging buffer is a mapped window of whole elements, replaced by the next
+     * one when used up; the previous window is unmapped at once.
+     */
+    private ByteBuffer window(int min) throws IOException {
+        if (staging != null && staging.remaining() >= min) {
+            return staging;
+        }
+        int elementsPerWindow = Math.max(1, WINDOW_BYTES / Math.max(1, itemSize));
+        long bytes = Math.min(unpulled, (long) elementsPerWindow * itemSize);
+        long start = header.dataBytes() - unpulled + header.dataOffset();
+        ByteBuffer next = map(start, bytes);
+        release();
+        staging = next;
+        unpulled -= bytes;
+        source.seek(start + bytes);
+        if (staging.remaining() < min) {
+            throw new IllegalStateException("asked for " + min + " bytes, the array has " + staging.remaining() + " left");
+        }
+        return staging;
+    }
+
+    /** Maps a region of the file after checking that the file still holds it. */
+    private ByteBuffer map(long streamPosition, long bytes) throws IOException {
+        FileChannel file = source.file();
+        long at = source.channelPosition(streamPosition);
+        long available = file.size() - at;
+        if (available < bytes) {
+            long foundBytes = streamPosition - header.dataOffset() + Math.max(0, available);
+            throw shortData(header.dataOffset() + foundBytes, foundBytes);
+        }
+        return file.map(FileChannel.MapMode.READ_ONLY, at, bytes).order(header.dtype().byteOrder());
+    }
+
+    private void release() {
+        if (staging != null && source.file() != null) {
+            Unmapper.unmap(staging);
+        }
+        staging = null;
     }
 
     /**
@@ -457,6 +505,9 @@ public final class NpyReader implements AutoCloseable {
                     + " bytes, over the in-memory limit of " + limits.maxArrayBytes()
                     + " (NpyLimits.maxArrayBytes); read the array in chunks");
         }
+        if (source.file() != null) {
+            return readMapped((int) size);
+        }
         // Where the source cannot vouch for the size, grow with the data instead of trusting the header.
         boolean vouched = source.size() >= 0 || size <= FIRST_ALLOCATION;
         ByteBuffer out = ByteBuffer.allocate((int) (vouched ? size : FIRST_ALLOCATION));
@@ -502,6 +553,19 @@ public final class NpyReader implements AutoCloseable {
                 found);
     }
 
+    /** Copies whole elements from the current window and then from fresh windows: one copy per byte. */
+    private ByteBuffer readMapped(int size) throws IOException {
+        ByteBuffer out = ByteBuffer.allocate(size);
+        while (out.hasRemaining()) {
+            ByteBuffer window = window(itemSize);
+            ByteBuffer part = window.duplicate();
+            part.limit(part.position() + Math.min(part.remaining(), out.remaining()));
+            out.put(part);
+            window.position(part.position());
+        }
+        return out.flip();
+    }
+
     // ---------------------------------------------------------------- positioning
 
     /**
@@ -538,7 +602,9 @@ public final class NpyReader implements AutoCloseable {
         if (source.seekable()) {
             source.seek(header.dataOffset() + element * itemSize);
             unpulled = (count - element) * itemSize;
-            if (staging != null) {
+            if (source.file() != null) {
+                release();
+            } else if (staging != null) {
                 staging.clear().flip();
             }
             next = element;
@@ -565,6 +631,7 @@ public final class NpyReader implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
+        release();
         source.close();
     }
 

@@ -3,7 +3,6 @@ package org.npyfile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -24,7 +23,11 @@ import org.npyfile.internal.HeaderFormat;
  */
 public final class NpyWriter implements AutoCloseable {
 
+    /** Largest heap slice handed to a channel at once (bounds the JDK's hidden direct copy buffer). */
+    private static final int MAX_CHANNEL_WRITE = 1 << 20;
+
     private final WritableByteChannel channel;
+    private final OutputStream stream;
     private final AtomicFile file;
     private final boolean closeChannel;
     private final NpyHeader header;
@@ -33,9 +36,10 @@ public final class NpyWriter implements AutoCloseable {
     private long written;
     private boolean closed;
 
-    private NpyWriter(WritableByteChannel channel, AtomicFile file, boolean closeChannel, NpyHeader requested)
-            throws IOException {
+    private NpyWriter(WritableByteChannel channel, OutputStream stream, AtomicFile file, boolean closeChannel,
+            NpyHeader requested) throws IOException {
         this.channel = channel;
+        this.stream = stream;
         this.file = file;
         this.closeChannel = closeChannel;
         this.header = NpyHeader.of(requested.dtype(), requested.fortranOrder(), requested.shape());
@@ -44,7 +48,8 @@ public final class NpyWriter implements AutoCloseable {
                 HeaderFormat.encode(header.dtype(), header.fortranOrder(), header.shape());
         int capacity = (int) Math.max(preamble.bytes().length,
                 Math.min(NpyReader.BUFFER_BYTES, header.dataOffset() + header.dataBytes()));
-        this.buffer = ByteBuffer.allocateDirect(Math.max(capacity, header.dtype().itemSize()))
+        int size = Math.max(capacity, header.dtype().itemSize());
+        this.buffer = (stream != null ? ByteBuffer.allocate(size) : ByteBuffer.allocateDirect(size))
                 .order(header.dtype().byteOrder());
         buffer.put(preamble.bytes());
     }
@@ -61,7 +66,7 @@ public final class NpyWriter implements AutoCloseable {
     public static NpyWriter open(Path path, NpyHeader header) throws IOException {
         AtomicFile file = AtomicFile.create(path);
         try {
-            return new NpyWriter(file.channel(), file, false, header);
+            return new NpyWriter(file.channel(), null, file, false, header);
         } catch (IOException | RuntimeException e) {
             file.close();
             throw e;
@@ -77,7 +82,7 @@ public final class NpyWriter implements AutoCloseable {
      * @throws IOException never, in this implementation; declared for symmetry
      */
     public static NpyWriter of(OutputStream out, NpyHeader header) throws IOException {
-        return new NpyWriter(Channels.newChannel(out), null, true, header);
+        return new NpyWriter(null, out, null, true, header);
     }
 
     /**
@@ -89,12 +94,12 @@ public final class NpyWriter implements AutoCloseable {
      * @throws IOException never, in this implementation; declared for symmetry
      */
     public static NpyWriter of(WritableByteChannel channel, NpyHeader header) throws IOException {
-        return new NpyWriter(channel, null, true, header);
+        return new NpyWriter(channel, null, null, true, header);
     }
 
-    /** A writer whose target the caller closes (one-shot stream writes, npz entries). */
-    static NpyWriter over(WritableByteChannel channel, NpyHeader header) throws IOException {
-        return new NpyWriter(channel, null, false, header);
+    /** A writer to a stream the caller closes (one-shot stream writes). */
+    static NpyWriter over(OutputStream out, NpyHeader header) throws IOException {
+        return new NpyWriter(null, out, null, false, header);
     }
 
     /**
@@ -247,14 +252,12 @@ public final class NpyWriter implements AutoCloseable {
         }
         long n = chunk.elementCount();
         reserve(n);
-        ByteBuffer data = chunk.data();
+        ByteBuffer data = chunk.heapBytes();
         if (data.remaining() <= buffer.remaining()) {
             buffer.put(data);
         } else {
             flush();
-            while (data.hasRemaining()) {
-                channel.write(data);
-            }
+            emit(data);
         }
         written += n;
     }
@@ -298,10 +301,27 @@ public final class NpyWriter implements AutoCloseable {
 
     private void flush() throws IOException {
         buffer.flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
+        emit(buffer);
         buffer.clear();
+    }
+
+    /** Writes all remaining bytes: a stream takes heap arrays whole, a channel bounded slices. */
+    private void emit(ByteBuffer data) throws IOException {
+        if (stream != null) {
+            stream.write(data.array(), data.arrayOffset() + data.position(), data.remaining());
+            data.position(data.limit());
+            return;
+        }
+        while (data.hasRemaining()) {
+            ByteBuffer slice = data;
+            if (!data.isDirect() && data.remaining() > MAX_CHANNEL_WRITE) {
+                slice = data.slice(data.position(), MAX_CHANNEL_WRITE);
+            }
+            int n = channel.write(slice);
+            if (slice != data) {
+                data.position(data.position() + n);
+            }
+        }
     }
 
     /**
@@ -329,6 +349,8 @@ public final class NpyWriter implements AutoCloseable {
         } finally {
             if (file != null) {
                 file.close();
+            } else if (closeChannel && stream != null) {
+                stream.close();
             } else if (closeChannel) {
                 channel.close();
             }
