@@ -108,6 +108,19 @@ public final class Npy {
     }
 
     /**
+     * Maps a file read-only with the default limits: no data is read up front, and files larger
+     * than memory or than 2 GiB work. Close the result to unmap the file.
+     *
+     * @param path the file
+     * @return the mapped array
+     * @throws NpyException if the header is malformed or the file cannot hold the data
+     * @throws IOException if the file cannot be read or mapped
+     */
+    public static MappedNpyArray map(Path path) throws IOException {
+        return MappedNpyArray.map(path, NpyLimits.DEFAULT);
+    }
+
+    /**
      * Reads only the header of a file.
      *
      * @param path the file

@@ -385,7 +385,7 @@ public final class NpyArray {
 
     /** The heap buffer itself (a duplicate), for bulk writes inside the package; callers must not modify it. */
     ByteBuffer heapBytes() {
-        return bytes.duplicate();
+        return bytes.duplicate().order(dtype.byteOrder());
     }
 
     // ---------------------------------------------------------------- layout

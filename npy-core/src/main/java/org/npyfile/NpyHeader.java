@@ -144,6 +144,16 @@ public record NpyHeader(DType dtype, long[] shape, boolean fortranOrder, int maj
     }
 
     /**
+     * The preamble {@code numpy.save} writes for this dtype, shape and order: magic, version,
+     * length and the padded header text. The array's data follows it.
+     *
+     * @return the bytes, as many as {@link NpyHeader#of(DType, boolean, long...)} reports as the data offset
+     */
+    public byte[] toBytes() {
+        return HeaderFormat.encode(dtype, fortranOrder && layoutsDiffer(shape), shape).bytes();
+    }
+
+    /**
      * The shape as numpy prints it.
      *
      * @return for example {@code (3, 4)}, {@code (7,)} or {@code ()}
