@@ -176,6 +176,25 @@ public final class Npy {
     }
 
     /**
+     * Appends rows along the first axis of an existing C-order file, as a growing array would.
+     * Where the file's header has numpy's growth padding (every file numpy 1.25+ or npyfile
+     * writes) the rows are written after the data and the header is patched in place: if writing
+     * fails, the file is truncated back and still holds the old array. Otherwise the file is
+     * rewritten under a temporary name and moved into place.
+     *
+     * @param path an existing {@code .npy} file in C order, with no bytes after its data
+     * @param rows the rows: shape {@code (k, *rowShape)}, or {@code rowShape} for one row, of exactly
+     *     the file's dtype; taken in C order
+     * @throws NpyTypeException if the dtypes differ
+     * @throws NpyException if the file is malformed, 0-d, in Fortran order, or has trailing bytes
+     * @throws IllegalArgumentException if the rows' shape does not match the file's row shape
+     * @throws IOException if the file cannot be read or written
+     */
+    public static void append(Path path, NpyArray rows) throws IOException {
+        Appender.append(path, rows);
+    }
+
+    /**
      * The bytes {@code numpy.save} writes for an array.
      *
      * @param array the array

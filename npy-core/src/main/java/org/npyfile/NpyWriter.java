@@ -32,18 +32,36 @@ public final class NpyWriter implements AutoCloseable {
     private final boolean closeChannel;
     private final NpyHeader header;
     private final long count;
+    /** For a growing writer: elements per row along axis 0, and where the preamble starts; else 0 and -1. */
+    private final long rowSize;
+    private final long preambleAt;
     private final ByteBuffer buffer;
     private long written;
     private boolean closed;
 
     private NpyWriter(WritableByteChannel channel, OutputStream stream, AtomicFile file, boolean closeChannel,
             NpyHeader requested) throws IOException {
+        this(channel, stream, file, closeChannel, requested, false);
+    }
+
+    private NpyWriter(WritableByteChannel channel, OutputStream stream, AtomicFile file, boolean closeChannel,
+            NpyHeader requested, boolean growing) throws IOException {
         this.channel = channel;
         this.stream = stream;
         this.file = file;
         this.closeChannel = closeChannel;
         this.header = NpyHeader.of(requested.dtype(), requested.fortranOrder(), requested.shape());
-        this.count = header.elementCount();
+        if (growing) {
+            long[] shape = header.shape();
+            long[] row = java.util.Arrays.copyOfRange(shape, 1, shape.length);
+            this.rowSize = new NpyHeader(header.dtype(), row, false, 1, 0, 0).elementCount();
+            this.count = Long.MAX_VALUE;
+            this.preambleAt = ((java.nio.channels.SeekableByteChannel) channel).position();
+        } else {
+            this.rowSize = 0;
+            this.count = header.elementCount();
+            this.preambleAt = -1;
+        }
         HeaderFormat.Encoded preamble =
                 HeaderFormat.encode(header.dtype(), header.fortranOrder(), header.shape());
         int capacity = (int) Math.max(preamble.bytes().length,
@@ -97,13 +115,63 @@ public final class NpyWriter implements AutoCloseable {
         return new NpyWriter(channel, null, null, true, header);
     }
 
+    /**
+     * Writes a C-order file whose number of rows (its first dimension) is not known in advance:
+     * write whole rows, and {@link #close()} patches the row count into the header. numpy leaves
+     * room in every header for exactly this, so the data never moves. The file appears only when
+     * the writer closes successfully, as with {@link #open(Path, NpyHeader)}.
+     *
+     * @param path the file to create or replace
+     * @param dtype the element type
+     * @param rowShape the shape of one row (the dimensions after the first); none for a 1-d array
+     * @return the writer
+     * @throws IllegalArgumentException if a row holds no elements
+     * @throws IOException if the temporary file cannot be created
+     */
+    public static NpyWriter growing(Path path, DType dtype, long... rowShape) throws IOException {
+        AtomicFile file = AtomicFile.create(path);
+        try {
+            return new NpyWriter(file.channel(), null, file, false, growingHeader(dtype, rowShape), true);
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Writes a C-order array of unknown row count to a seekable channel, from its current position;
+     * {@link #close()} patches the row count into the header and closes the channel.
+     *
+     * @param channel the target
+     * @param dtype the element type
+     * @param rowShape the shape of one row; none for a 1-d array
+     * @return the writer
+     * @throws IllegalArgumentException if a row holds no elements
+     * @throws IOException if the channel's position cannot be read
+     */
+    public static NpyWriter growing(java.nio.channels.SeekableByteChannel channel, DType dtype, long... rowShape)
+            throws IOException {
+        return new NpyWriter(channel, null, null, true, growingHeader(dtype, rowShape), true);
+    }
+
+    private static NpyHeader growingHeader(DType dtype, long[] rowShape) {
+        long[] shape = new long[rowShape.length + 1];
+        System.arraycopy(rowShape, 0, shape, 1, rowShape.length);
+        NpyHeader header = NpyHeader.of(dtype, shape);
+        if (new NpyHeader(dtype, rowShape, false, 1, 0, 0).elementCount() == 0) {
+            throw new IllegalArgumentException("a row of shape " + HeaderFormat.shapeRepr(rowShape) + " holds no elements");
+        }
+        return header;
+    }
+
     /** A writer to a stream the caller closes (one-shot stream writes). */
     static NpyWriter over(OutputStream out, NpyHeader header) throws IOException {
         return new NpyWriter(null, out, null, false, header);
     }
 
     /**
-     * The header as written.
+     * The header as written; for a growing writer the first dimension reads 0 until
+     * {@link #close()} patches it.
      *
      * @return the header, with numpy's version and data offset
      */
@@ -294,7 +362,8 @@ public final class NpyWriter implements AutoCloseable {
             throw new IllegalStateException("the writer is closed");
         }
         if (elements > count - written) {
-            throw new NpyException("shape " + header.shapeString() + " holds " + count + " elements; "
+            throw new NpyException(rowSize > 0 ? "more than " + Long.MAX_VALUE + " elements"
+                    : "shape " + header.shapeString() + " holds " + count + " elements; "
                     + written + " were written and " + elements + " more do not fit");
         }
     }
@@ -324,6 +393,25 @@ public final class NpyWriter implements AutoCloseable {
         }
     }
 
+    /** Patches the row count of a growing writer into its preamble, which keeps its length. */
+    private void finishRows() throws IOException {
+        if (written % rowSize != 0) {
+            throw new NpyException(written + " elements are not whole rows of " + rowSize);
+        }
+        flush();
+        long[] shape = header.shape();
+        shape[0] = written / rowSize;
+        byte[] preamble = NpyHeader.of(header.dtype(), shape).toBytes();
+        if (preamble.length != header.dataOffset()) {
+            throw new IllegalStateException("the growth padding did not hold the row count " + shape[0]);
+        }
+        java.nio.channels.SeekableByteChannel target = (java.nio.channels.SeekableByteChannel) channel;
+        long end = target.position();
+        target.position(preambleAt);
+        emit(ByteBuffer.wrap(preamble));
+        target.position(end);
+    }
+
     /**
      * Finishes the stream. For a {@link Path} target the file is moved into place only if exactly
      * the shape's element count was written; otherwise the previous file is left untouched.
@@ -338,11 +426,14 @@ public final class NpyWriter implements AutoCloseable {
         }
         closed = true;
         try {
-            if (written != count) {
+            if (rowSize > 0) {
+                finishRows();
+            } else if (written != count) {
                 throw new NpyException("shape " + header.shapeString() + " holds " + count + " elements; only "
                         + written + " were written, so the array is incomplete");
+            } else {
+                flush();
             }
-            flush();
             if (file != null) {
                 file.commit();
             }
