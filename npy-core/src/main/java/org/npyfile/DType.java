@@ -167,6 +167,11 @@ public final class DType {
         /**
          * Checks and copies the values.
          *
+         * @param name the field's name
+         * @param title numpy's optional title for the field, or null
+         * @param dtype the element type of the field
+         * @param shape the sub-array shape, {@code []} for a scalar field
+         * @param offset the field's byte offset within a record
          * @throws IllegalArgumentException for a negative offset or dimension
          */
         public Field {

@@ -10,6 +10,7 @@ package org.npyfile;
 public class NpyFormatException extends NpyException {
     private static final long serialVersionUID = 1L;
 
+    /** The byte offset of the defect, or -1. */
     private final long offset;
 
     /**

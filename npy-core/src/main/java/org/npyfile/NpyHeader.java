@@ -26,6 +26,13 @@ public record NpyHeader(DType dtype, long[] shape, boolean fortranOrder, int maj
     /**
      * Checks the values and copies the shape.
      *
+     * @param dtype the element type
+     * @param shape the dimensions
+     * @param fortranOrder whether the data is in Fortran order
+     * @param majorVersion the format's major version
+     * @param minorVersion the format's minor version
+     * @param dataOffset the byte offset of the array data
+     *
      * @throws IllegalArgumentException if a dimension is negative or the data size overflows a long
      */
     public NpyHeader {

@@ -29,6 +29,10 @@ public record NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailing
     /**
      * Checks the bounds.
      *
+     * @param maxHeaderBytes the longest header text accepted, in characters
+     * @param maxArrayBytes the largest array read into memory at once, in bytes
+     * @param maxTrailingBytes how many bytes may follow the array's data
+     *
      * @throws IllegalArgumentException if a bound is negative, maxHeaderBytes is 0 or
      *     maxArrayBytes exceeds {@link #MAX_IN_MEMORY_BYTES}
      */
