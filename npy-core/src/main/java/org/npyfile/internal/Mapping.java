@@ -121,7 +121,7 @@ public final class Mapping implements AutoCloseable {
         while (dst.hasRemaining()) {
             ByteBuffer w = window(o).duplicate();
             int start = at(o);
-            int n = (int) Math.min(dst.remaining(), w.capacity() - start);
+            int n = Math.min(dst.remaining(), w.capacity() - start);
             w.limit(start + n).position(start);
             dst.put(w);
             o += n;
@@ -130,8 +130,7 @@ public final class Mapping implements AutoCloseable {
 
     /**
      * A read-only view of part of one window, in the mapping's byte order, for bulk typed copies;
-     * the range must not cross a window boundary (any whole element range within
-     * {@link #span(long, long)} does not).
+     * the range must not cross a window boundary (a range within {@link #span(long, long)} does not).
      */
     private ByteBuffer view(long offset, int bytes) {
         ByteBuffer w = window(offset).duplicate().order(windows[0].order());
@@ -139,14 +138,8 @@ public final class Mapping implements AutoCloseable {
         return w.limit(start + bytes).position(start);
     }
 
-    /**
-     * How many bytes from {@code offset} (at most {@code bytes}) lie in the same window.
-     *
-     * @param offset byte offset in the region
-     * @param bytes the bytes wanted
-     * @return the bytes available without crossing a window
-     */
-    public int span(long offset, long bytes) {
+    /** How many bytes from {@code offset} (at most {@code bytes}) lie in the same window. */
+    private int span(long offset, long bytes) {
         return (int) Math.min(bytes, windowBytes - offset % windowBytes);
     }
 
