@@ -92,4 +92,53 @@ class NpyWriterTest {
         assertThat(NpyHeader.of(DType.FLOAT32, true, 0, 3).fortranOrder()).isFalse();
         assertThat(NpyHeader.of(DType.FLOAT32, true, 2, 3).fortranOrder()).isTrue();
     }
+
+    /**
+     * A real full-disk failure part-way: a child JVM whose file size limit ({@code ulimit -f}) is
+     * 64 KiB writes a 4 MB array over an existing file; the write fails with the operating
+     * system's error, and the old file must be byte-identical with no temporary file left.
+     */
+    @Test
+    void aDiskThatFillsUpPartWayLeavesTheOldFileAndNoTemporaryFile() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")),
+                "needs /bin/bash to set a file size limit for a child process");
+        Path file = dir.resolve("kept.npy");
+        Npy.write(file, NpyArray.of(new int[] {1, 2, 3}));
+        byte[] before = Files.readAllBytes(file);
+        for (String mode : new String[] {"oneShot", "streamed"}) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String command = "ulimit -f 64; exec '" + java + "' -XX:-UsePerfData -cp '"
+                    + System.getProperty("java.class.path") + "' '" + WriteBig.class.getName() + "' " + mode + " '" + file + "'";
+            Process process = new ProcessBuilder("/bin/bash", "-c", command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes()).trim();
+            process.waitFor();
+            assertThat(output).as(mode).contains("failed: java.io.IOException").contains("File too large");
+            assertThat(Files.readAllBytes(file)).as(mode).isEqualTo(before);
+            try (var listing = Files.list(dir)) {
+                assertThat(listing).as(mode).containsExactly(file);
+            }
+        }
+    }
+
+    /** Child JVM: writes 4 MB over the given file, one-shot or streamed, and reports the outcome. */
+    public static final class WriteBig {
+        public static void main(String[] args) {
+            Path target = Path.of(args[1]);
+            try {
+                if (args[0].equals("oneShot")) {
+                    Npy.write(target, NpyArray.of(new double[1 << 19]));
+                } else {
+                    try (NpyWriter writer = NpyWriter.open(target, NpyHeader.of(DType.FLOAT64, 1 << 19))) {
+                        double[] chunk = new double[1000];
+                        for (long left = 1 << 19; left > 0; left -= chunk.length) {
+                            writer.write(chunk, 0, (int) Math.min(chunk.length, left));
+                        }
+                    }
+                }
+                System.out.println("wrote");
+            } catch (IOException e) {
+                System.out.println("failed: " + e);
+            }
+        }
+    }
 }
