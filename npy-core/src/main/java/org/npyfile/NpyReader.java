@@ -12,7 +12,7 @@ import org.npyfile.internal.Codec;
 import org.npyfile.internal.HeaderFormat;
 import org.npyfile.internal.HeaderReader;
 import org.npyfile.internal.Source;
-import org.npyfile.internal.Unmapper;
+import org.npyfile.internal.Mapping;
 
 /**
  * Reads a {@code .npy} stream chunk by chunk, so that arrays larger than memory can be processed
@@ -47,8 +47,10 @@ public final class NpyReader implements AutoCloseable {
     private long next;
     /** Data bytes not yet pulled from the source. */
     private long unpulled;
-    /** Pulled but not handed out; in read mode. Created on the first typed read. */
+    /** Pulled but not handed out; in read mode. Created on the first typed read; a file's mapped window. */
     private ByteBuffer staging;
+    /** The mapping behind a file's current window, unmapped when the next one is mapped. */
+    private Mapping mapped;
 
     private NpyReader(Source source, NpyLimits limits) throws IOException {
         this.source = source;
@@ -386,9 +388,7 @@ public final class NpyReader implements AutoCloseable {
         int elementsPerWindow = Math.max(1, WINDOW_BYTES / Math.max(1, itemSize));
         long bytes = Math.min(unpulled, (long) elementsPerWindow * itemSize);
         long start = header.dataBytes() - unpulled + header.dataOffset();
-        ByteBuffer next = map(start, bytes);
-        release();
-        staging = next;
+        staging = map(start, bytes);
         unpulled -= bytes;
         source.seek(start + bytes);
         if (staging.remaining() < min) {
@@ -397,7 +397,10 @@ public final class NpyReader implements AutoCloseable {
         return staging;
     }
 
-    /** Maps a region of the file after checking that the file still holds it. */
+    /**
+     * Maps a region of the file after checking that the file still holds it; the previous window
+     * is unmapped first.
+     */
     private ByteBuffer map(long streamPosition, long bytes) throws IOException {
         FileChannel file = source.file();
         long at = source.channelPosition(streamPosition);
@@ -406,14 +409,18 @@ public final class NpyReader implements AutoCloseable {
             long foundBytes = streamPosition - header.dataOffset() + Math.max(0, available);
             throw shortData(header.dataOffset() + foundBytes, foundBytes);
         }
-        return file.map(FileChannel.MapMode.READ_ONLY, at, bytes).order(header.dtype().byteOrder());
+        release();
+        mapped = Mapping.map(file, at, bytes, Math.max(1, itemSize), header.dtype().byteOrder());
+        return mapped.buffer();
     }
 
+    /** Unmaps a file's current window; other sources keep their staging buffer. */
     private void release() {
-        if (staging != null && source.file() != null) {
-            Unmapper.unmap(staging);
+        if (mapped != null) {
+            mapped.close();
+            mapped = null;
+            staging = null;
         }
-        staging = null;
     }
 
     /**

@@ -69,6 +69,19 @@ public final class Mapping implements AutoCloseable {
         return size;
     }
 
+    /**
+     * The whole region as one buffer, for regions of at most 1 GiB (a reader's window).
+     *
+     * @return a read-only view in the mapping's byte order, valid until {@link #close()}
+     * @throws IllegalStateException if the region spans several windows
+     */
+    public ByteBuffer buffer() {
+        if (windows.length > 1) {
+            throw new IllegalStateException("a region of " + size + " bytes does not fit one buffer");
+        }
+        return windows.length == 0 ? ByteBuffer.allocate(0) : window(0).duplicate().order(windows[0].order());
+    }
+
     private ByteBuffer window(long offset) {
         if (closed) {
             throw new IllegalStateException("the mapping is closed");

@@ -65,6 +65,19 @@ public final class Mapping implements AutoCloseable {
         return segment.byteSize();
     }
 
+    /**
+     * The whole region as one buffer, for regions of at most 1 GiB (a reader's window).
+     *
+     * @return a read-only view in the mapping's byte order, valid until {@link #close()}
+     * @throws IllegalStateException if the region exceeds what a buffer can hold
+     */
+    public ByteBuffer buffer() {
+        if (segment.byteSize() > Integer.MAX_VALUE) {
+            throw new IllegalStateException("a region of " + segment.byteSize() + " bytes does not fit one buffer");
+        }
+        return segment.asByteBuffer().order(shortLayout.order());
+    }
+
     /** @param offset byte offset in the region @return the byte there */
     public byte getByte(long offset) {
         return segment.get(ValueLayout.JAVA_BYTE, offset);
