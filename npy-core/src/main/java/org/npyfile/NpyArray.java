@@ -37,12 +37,15 @@ public final class NpyArray {
     private final boolean fortranOrder;
     /** Writable, heap-backed, position 0, in the dtype's byte order; never handed out. */
     private final ByteBuffer bytes;
+    private final long count;
 
     NpyArray(DType dtype, long[] shape, boolean fortranOrder, ByteBuffer bytes) {
         this.dtype = dtype;
         this.shape = shape;
         this.fortranOrder = fortranOrder;
         this.bytes = bytes.order(dtype.byteOrder());
+        // From the shape, not the bytes: a record of zero-size fields has elements but no bytes.
+        this.count = new NpyHeader(dtype, shape, false, 1, 0, 0).elementCount();
     }
 
     // ---------------------------------------------------------------- factories
@@ -362,7 +365,7 @@ public final class NpyArray {
      * @return the product of the shape, 1 for 0-d
      */
     public long elementCount() {
-        return (long) bytes.capacity() / Math.max(1, dtype.itemSize());
+        return count;
     }
 
     /**
@@ -469,12 +472,12 @@ public final class NpyArray {
         DType.Field f = dtype.field(name).orElseThrow(() -> new NpyTypeException("no field '" + name
                 + "' in dtype " + dtype.descr() + " (shape " + HeaderFormat.shapeRepr(shape) + ")"));
         NpyArray src = f.shape().length > 0 ? toCOrder() : this;
-        int n = count();
         int itemSize = dtype.itemSize();
         int fieldBytes = (int) f.byteSize();
         byte[] in = src.bytes.array();
-        byte[] out = new byte[Math.multiplyExact(n, fieldBytes)];
-        for (int i = 0; i < n; i++) {
+        // A field's bytes never exceed its record's, so this fits the array already held.
+        byte[] out = new byte[fieldBytes == 0 ? 0 : Math.toIntExact(elementCount() * fieldBytes)];
+        for (int i = 0, n = fieldBytes == 0 ? 0 : count(); i < n; i++) {
             System.arraycopy(in, i * itemSize + f.offset(), out, i * fieldBytes, fieldBytes);
         }
         long[] fieldShape = f.shape();

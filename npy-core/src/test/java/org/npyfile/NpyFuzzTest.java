@@ -67,7 +67,8 @@ class NpyFuzzTest {
             // Bad input, reported as promised.
         }
         try (NpyReader reader = NpyReader.of(new ByteArrayInputStream(data), LIMITS)) {
-            while (reader.readChunk(7).elementCount() > 0) {
+            // Bounded: a record of zero-size fields may hold 2^62 elements in no bytes at all.
+            for (int chunks = 0; chunks < 1000 && reader.readChunk(7).elementCount() > 0; chunks++) {
                 reader.skip(3);
             }
         } catch (NpyException expected) {

@@ -97,4 +97,15 @@ class StructuredTest {
         assertThat(NpyHeader.of(latin, 2).majorVersion()).isEqualTo(1);
         assertThat(NpyHeader.of(cjk, 2).majorVersion()).isEqualTo(3);
     }
+
+    @Test
+    void recordsOfZeroSizeFieldsHaveElementsButNoBytes() throws NpyException {
+        // np.save(f, np.zeros(3, dtype=[('x', '<f4', (0,))])) writes this header and no data.
+        byte[] file = npy(dict("[('x', '<f4', (0,))]", "False", "(3,)"), new byte[0]);
+        NpyArray array = Npy.read(file);
+        assertThat(array.elementCount()).isEqualTo(3);
+        assertThat(array.dtype().itemSize()).isZero();
+        assertThat(array.field("x").shape()).containsExactly(3, 0);
+        assertThat(Npy.read(Npy.toBytes(array))).isEqualTo(array);
+    }
 }
