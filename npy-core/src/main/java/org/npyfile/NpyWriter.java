@@ -66,7 +66,9 @@ public final class NpyWriter implements AutoCloseable {
                 HeaderFormat.encode(header.dtype(), header.fortranOrder(), header.shape());
         int capacity = (int) Math.max(preamble.bytes().length,
                 Math.min(NpyReader.BUFFER_BYTES, header.dataOffset() + header.dataBytes()));
-        int size = Math.max(capacity, header.dtype().itemSize());
+        // Typed writes need room for one element of a number (16 bytes at most); a string element
+        // larger than the buffer goes out on its own (see transfer), so its size never sizes this.
+        int size = Math.max(capacity, 16);
         this.buffer = (stream != null ? ByteBuffer.allocate(size) : ByteBuffer.allocateDirect(size))
                 .order(header.dtype().byteOrder());
         buffer.put(preamble.bytes());
@@ -345,6 +347,16 @@ public final class NpyWriter implements AutoCloseable {
         int elements = len / perElement;
         reserve(elements);
         int itemSize = header.dtype().itemSize();
+        if (itemSize > buffer.capacity()) {
+            flush();
+            for (int i = 0; i < elements; i++) {
+                ByteBuffer one = ByteBuffer.allocate(itemSize).order(header.dtype().byteOrder());
+                put.put(one, off + i * perElement, perElement);
+                emit(one.flip());
+            }
+            written += elements;
+            return;
+        }
         int done = 0;
         while (done < elements) {
             if (buffer.remaining() < itemSize) {

@@ -123,6 +123,8 @@ final class MalformedCorpus {
                 "(name, descr)"));
         c.add(bad("record-negative-subarray", header(dict("[('x', '<f4', (-1,))]", "False", "(7,)")),
                 NpyFormatException.class, "sub-array"));
+        c.add(bad("string-2gb-item-no-data", npy(dict("'<U524886661'", "False", "(1,)"), new byte[0]),
+                NpyFormatException.class, "only 0 elements"));
         c.add(bad("data-truncated", Arrays.copyOf(good, good.length - 1), NpyFormatException.class,
                 "only 6 elements (27 bytes)"));
         c.add(bad("data-missing", Arrays.copyOf(good, 128), NpyFormatException.class, "only 0 elements"));

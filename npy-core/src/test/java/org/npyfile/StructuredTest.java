@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.npyfile.RawNpy.dict;
 import static org.npyfile.RawNpy.npy;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
@@ -107,5 +108,14 @@ class StructuredTest {
         assertThat(array.dtype().itemSize()).isZero();
         assertThat(array.field("x").shape()).containsExactly(3, 0);
         assertThat(Npy.read(Npy.toBytes(array))).isEqualTo(array);
+    }
+
+    @Test
+    void aHugeStringDtypeWithNoElementsAllocatesNothing() throws IOException {
+        // Found by fuzzing: a 2 GB item size on an empty array must not size any buffer.
+        byte[] file = npy(dict("[('a', '|u2'), ('c', '<U524886661')]", "False", "(0,)"), new byte[0]);
+        NpyArray array = Npy.read(file);
+        assertThat(array.field("c").asStringArray()).isEmpty();
+        assertThat(Npy.read(Npy.toBytes(array)).dtype()).isEqualTo(array.dtype());
     }
 }

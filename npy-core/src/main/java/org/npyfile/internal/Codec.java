@@ -132,6 +132,11 @@ public final class Codec {
      * @throws NpyFormatException if a {@code U} element holds a value that is no code point
      */
     public static void get(ByteBuffer src, DType dtype, String[] dst, int off, int len) throws NpyFormatException {
+        if (len == 0) {
+            // Nothing to decode; and the scratch space below is sized from the dtype, which only
+            // data actually present may justify.
+            return;
+        }
         int size = dtype.itemSize();
         int p = src.position();
         if (dtype.kind() == DType.Kind.UNICODE) {
