@@ -1,0 +1,390 @@
+package org.npyfile.npz.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.npyfile.NpyLimitException;
+import org.npyfile.NpyReader;
+import org.npyfile.npz.NpzEntry;
+import org.npyfile.npz.NpzFormatException;
+import org.npyfile.npz.NpzLimits;
+
+/**
+ * Walks an archive front to back from a stream: local header, data (and data descriptor), next local
+ * header, ..., then checks the central directory and end record against what the walk saw.
+ *
+ * <p>Entries are checked as {@link ArchiveIndex} checks them, with what a stream can know: name,
+ * no encryption, method, duplicate names and keys, the entry bound, and the declared sizes. Each
+ * entry's end is where its declared size says, or, when its sizes wait in a data descriptor, where its
+ * DEFLATE stream ends or its npy header says (the only way to find the end of a stored entry then).
+ * The data descriptor must then match the computed CRC-32 and sizes. At the end, every central
+ * directory entry must match one entry of the walk (by offset) in name, method, CRC and sizes, and the
+ * end record its counts and position.
+ */
+public final class ZipStreamReader implements AutoCloseable {
+
+    /** An entry the walk finished and verified, for the central directory check. */
+    private record Seen(String name, int method, long crc, long compressedSize, long size) {
+    }
+
+    /** The entry the walk is on. */
+    public static final class Current {
+        private final NpzEntry entry;
+        private final EntryContent content;
+        private NpyReader reader;
+
+        private Current(NpzEntry entry, EntryContent content) {
+            this.entry = entry;
+            this.content = content;
+        }
+
+        /** @return the entry as its local header describes it */
+        public NpzEntry entry() {
+            return entry;
+        }
+
+        /** @return the entry's checked bytes */
+        public EntryContent content() {
+            return content;
+        }
+
+        /** @return the npy reader made for this entry, or null */
+        public NpyReader reader() {
+            return reader;
+        }
+
+        /** @param reader the npy reader made for this entry */
+        public void reader(NpyReader reader) {
+            this.reader = reader;
+        }
+    }
+
+    private final ArchiveInput in;
+    private final NpzLimits limits;
+    private final Budget budget;
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, String> keys = new HashMap<>();
+    private final Map<Long, Seen> seen = new LinkedHashMap<>();
+    private Current current;
+    private int count;
+    private boolean finished;
+    private IOException failure;
+
+    /**
+     * Reads from a stream at the archive's first byte.
+     *
+     * @param in the stream; closed by {@link #close()}
+     * @param limits the bounds
+     */
+    public ZipStreamReader(InputStream in, NpzLimits limits) {
+        this.in = new ArchiveInput(in);
+        this.limits = limits;
+        this.budget = new Budget(limits.maxTotalBytes());
+    }
+
+    /** @return the entry the walk is on, or null before the first and after the last */
+    public Current current() {
+        return current;
+    }
+
+    /**
+     * Finishes the current entry (reading and checking what is left of it) and moves to the next.
+     *
+     * @return the next entry, or null after the last one, once the central directory checked out
+     * @throws NpzFormatException if the archive is malformed or does not check out; every later call
+     *     throws the same exception
+     * @throws NpyLimitException if it exceeds the limits
+     * @throws IOException if the stream fails
+     */
+    public Current next() throws IOException {
+        if (failure != null) {
+            throw failure; // the walk lost its place: nothing after a failure can be trusted
+        }
+        if (finished) {
+            return null;
+        }
+        try {
+            return advance();
+        } catch (IOException | RuntimeException e) {
+            failure = e instanceof IOException io ? io : new IOException(e);
+            throw e;
+        }
+    }
+
+    private Current advance() throws IOException {
+        if (current != null) {
+            Current done = current;
+            current = null;
+            try {
+                done.content().drain();
+            } finally {
+                done.content().retire();
+            }
+        }
+        long at = in.position();
+        if (in.ensure(4) < 4) {
+            throw new NpzFormatException(null, at, "a local file header or the central directory",
+                    "the end of the stream (truncated archive)");
+        }
+        long signature = ZipFormat.u32(in.array(), in.offset());
+        if (signature == ZipFormat.LOCAL_HEADER) {
+            current = open();
+            return current;
+        }
+        if (signature == ZipFormat.CENTRAL_HEADER || signature == ZipFormat.END_RECORD
+                || signature == ZipFormat.ZIP64_END_RECORD) {
+            checkCentralDirectory();
+            finished = true;
+            return null;
+        }
+        throw new NpzFormatException(null, at, "a local file header (0x04034b50) or the central directory",
+                String.format("the signature 0x%08x", signature));
+    }
+
+    private Current open() throws IOException {
+        long offset = in.position();
+        byte[] fixed = in.readFully(ZipFormat.LOCAL_HEADER_LENGTH, null, "a local file header");
+        byte[] variable = in.readFully(LocalHeader.variableLength(fixed), null, "a local file header's name and extra field");
+        LocalHeader h = LocalHeader.parse(offset, fixed, variable, null);
+        String name = h.name();
+        if (++count > limits.maxEntries()) {
+            throw new NpyLimitException("entry '" + name + "': the archive has more than " + limits.maxEntries()
+                    + " entries (NpzLimits.maxEntries)");
+        }
+        if ((h.flags() & (ZipFormat.FLAG_ENCRYPTED | ZipFormat.FLAG_STRONG_ENCRYPTION)) != 0) {
+            throw new NpzFormatException(name, offset, "an unencrypted entry",
+                    String.format("general purpose flags 0x%04x (encrypted)", h.flags()));
+        }
+        NpzEntry.Method method = switch (h.method()) {
+            case 0 -> NpzEntry.Method.STORED;
+            case 8 -> NpzEntry.Method.DEFLATED;
+            default -> throw new NpzFormatException(name, offset, "compression method 0 (stored) or 8 (deflated), as numpy writes",
+                    "method " + ZipFormat.methodName(h.method()));
+        };
+        if (names.putIfAbsent(name, name) != null) {
+            throw new NpzFormatException(name, offset, "an entry name not seen before", "a second entry of that name");
+        }
+        String key = NpzEntry.keyOf(name);
+        String other = keys.putIfAbsent(key, name);
+        if (other != null) {
+            throw new NpzFormatException(name, offset, "this entry and '" + other + "' both have the key '" + key
+                    + "', which numpy could not tell apart", (Throwable) null);
+        }
+        boolean deferred = h.hasDataDescriptor();
+        if (!deferred && method == NpzEntry.Method.STORED && h.compressedSize() != h.uncompressedSize()) {
+            throw new NpzFormatException(name, offset, "equal sizes for a stored entry",
+                    "compressed size " + h.compressedSize() + " and size " + h.uncompressedSize());
+        }
+        if (!deferred && method == NpzEntry.Method.DEFLATED
+                && h.uncompressedSize() / ZipFormat.MAX_DEFLATE_RATIO > h.compressedSize()) {
+            throw new NpzFormatException(name, offset, "an uncompressed size that " + h.compressedSize()
+                    + " DEFLATE bytes can produce (at most " + ZipFormat.MAX_DEFLATE_RATIO + " times as many)",
+                    h.uncompressedSize() + " bytes (a zip bomb?)");
+        }
+        ByteWindow window = deferred ? in : new LimitedWindow(in, h.compressedSize());
+        EntryContent.Ending ending = (delivered, compressed, crc) -> end(h, delivered, compressed, crc);
+        long expected = deferred ? -1 : h.uncompressedSize();
+        EntryContent content = method == NpzEntry.Method.STORED
+                ? new StoredContent(window, name, expected, ending, budget)
+                : new InflatedContent(window, name, expected, ending, budget);
+        NpzEntry entry = new NpzEntry(name, key, method, h.compressedSize(), h.uncompressedSize(), h.crc());
+        return new Current(entry, content);
+    }
+
+    /** The entry's last byte is out: check CRC and sizes against the local header or the data descriptor. */
+    private void end(LocalHeader h, long delivered, long compressed, long crc) throws IOException {
+        if (h.hasDataDescriptor()) {
+            readDataDescriptor(h, delivered, compressed, crc);
+        } else {
+            if (compressed != h.compressedSize()) {
+                throw new NpzFormatException(h.name(), h.dataOffset(), "a DEFLATE stream of " + h.compressedSize()
+                        + " bytes, as the local header declares", "one that ends after " + compressed);
+            }
+            if (crc != h.crc()) {
+                throw new NpzFormatException(h.name(), h.dataOffset(), "CRC-32 " + ZipFormat.crcText(h.crc())
+                        + " (local header) over its " + delivered + " bytes", ZipFormat.crcText(crc));
+            }
+        }
+        seen.put(h.offset(), new Seen(h.name(), h.method(), crc, compressed, delivered));
+    }
+
+    /**
+     * Reads the data descriptor, whose form the writer chose: with or without its optional signature,
+     * 4- or 8-byte sizes (8 when the local header has a ZIP64 field). The form whose values match
+     * what was computed is taken, the expected form first; none matching is a CRC or size failure.
+     */
+    private void readDataDescriptor(LocalHeader h, long delivered, long compressed, long crc) throws IOException {
+        long at = in.position();
+        int available = Math.min(in.ensure(ZipFormat.ZIP64_DESCRIPTOR_LENGTH), ZipFormat.ZIP64_DESCRIPTOR_LENGTH);
+        byte[] b = new byte[available];
+        System.arraycopy(in.array(), in.offset(), b, 0, available);
+        int[] widths = h.zip64() ? new int[] {8, 4} : new int[] {4, 8};
+        for (int width : widths) {
+            for (int start : new int[] {4, 0}) {
+                int length = start + 4 + 2 * width;
+                if (length > available || (start == 4 && ZipFormat.u32(b, 0) != ZipFormat.DATA_DESCRIPTOR)) {
+                    continue;
+                }
+                if (ZipFormat.u32(b, start) == crc && size(b, start + 4, width) == compressed
+                        && size(b, start + 4 + width, width) == delivered) {
+                    in.consume(length);
+                    return;
+                }
+            }
+        }
+        int width = widths[0];
+        int start = available >= 4 && ZipFormat.u32(b, 0) == ZipFormat.DATA_DESCRIPTOR ? 4 : 0;
+        if (available < start + 4 + 2 * width) {
+            throw new NpzFormatException(h.name(), at, "a data descriptor after the entry's data",
+                    "the end of the stream (truncated archive)");
+        }
+        long crcFound = ZipFormat.u32(b, start);
+        if (crcFound != crc) {
+            throw new NpzFormatException(h.name(), at, "CRC-32 " + ZipFormat.crcText(crcFound)
+                    + " (data descriptor) over its " + delivered + " bytes", ZipFormat.crcText(crc));
+        }
+        throw new NpzFormatException(h.name(), at, "the data descriptor's sizes " + size(b, start + 4, width) + "/"
+                + size(b, start + 4 + width, width) + " (compressed/uncompressed)", compressed + "/" + delivered);
+    }
+
+    private static long size(byte[] b, int at, int width) {
+        return width == 8 ? ZipFormat.u64(b, at) : ZipFormat.u32(b, at);
+    }
+
+    private void checkCentralDirectory() throws IOException {
+        long start = in.position();
+        Map<Long, Seen> pending = new LinkedHashMap<>(seen);
+        int listed = 0;
+        while (peekSignature() == ZipFormat.CENTRAL_HEADER) {
+            long at = in.position();
+            byte[] fixed = in.readFully(ZipFormat.CENTRAL_HEADER_LENGTH, null, "a central directory header");
+            byte[] raw = in.readFully(ZipFormat.u16(fixed, 28), null, "a central directory entry name");
+            byte[] extra = in.readFully(ZipFormat.u16(fixed, 30), null, "a central directory extra field");
+            in.skipFully(ZipFormat.u16(fixed, 32), null, "a central directory comment");
+            int flags = ZipFormat.u16(fixed, 8);
+            String name = ZipNames.decode(raw, flags, at);
+            long[] values = {ZipFormat.u32(fixed, 24), ZipFormat.u32(fixed, 20), ZipFormat.u32(fixed, 42)};
+            resolveZip64(values, extra, name, at);
+            long size = values[0];
+            long compressedSize = values[1];
+            long offset = values[2];
+            if (++listed > seen.size()) {
+                throw new NpzFormatException(name, at, seen.size() + " central directory entries, one per entry in the stream",
+                        "more");
+            }
+            Seen s = pending.remove(offset);
+            if (s == null) {
+                throw new NpzFormatException(name, at, "a central directory entry for a local header the stream held",
+                        "one for offset " + offset + ", where the stream had no entry (or it is listed twice)");
+            }
+            int method = ZipFormat.u16(fixed, 10);
+            long crc = ZipFormat.u32(fixed, 16);
+            if (!name.equals(s.name()) || method != s.method() || crc != s.crc() || compressedSize != s.compressedSize()
+                    || size != s.size()) {
+                throw new NpzFormatException(s.name(), at, "a central directory entry that agrees with the local header: '"
+                        + s.name() + "', method " + s.method() + ", CRC-32 " + ZipFormat.crcText(s.crc()) + ", sizes "
+                        + s.compressedSize() + "/" + s.size(), "'" + name + "', method " + method + ", CRC-32 "
+                        + ZipFormat.crcText(crc) + ", sizes " + compressedSize + "/" + size);
+            }
+        }
+        if (!pending.isEmpty()) {
+            Seen missing = pending.values().iterator().next();
+            throw new NpzFormatException(missing.name(), start, "a central directory entry for every entry in the stream",
+                    "none for this one (numpy would not see it)");
+        }
+        checkEndRecords(start, in.position() - start);
+    }
+
+    /** Replaces 32-bit markers by the ZIP64 extra field's values, in APPNOTE's order. */
+    private static void resolveZip64(long[] values, byte[] extra, String name, long at) throws NpzFormatException {
+        int i = 0;
+        while (i + 4 <= extra.length) {
+            int id = ZipFormat.u16(extra, i);
+            int length = ZipFormat.u16(extra, i + 2);
+            if (i + 4 + length > extra.length) {
+                throw new NpzFormatException(name, at, "well-formed extra fields in the central directory",
+                        "a field running past the extra data");
+            }
+            if (id == ZipFormat.ZIP64_EXTRA) {
+                int field = i + 4;
+                for (int k = 0; k < values.length; k++) {
+                    if (values[k] == ZipFormat.MARK_32) {
+                        if (field + 8 > i + 4 + length) {
+                            throw new NpzFormatException(name, at, "a ZIP64 extra field with every value marked 0xFFFFFFFF",
+                                    "one that is too short");
+                        }
+                        values[k] = ZipFormat.u64(extra, field);
+                        field += 8;
+                    }
+                }
+            }
+            i += 4 + length;
+        }
+    }
+
+    private void checkEndRecords(long cdStart, long cdSize) throws IOException {
+        long entries = seen.size();
+        boolean zip64 = false;
+        long at = in.position();
+        if (peekSignature() == ZipFormat.ZIP64_END_RECORD) {
+            zip64 = true;
+            byte[] head = in.readFully(12, null, "the ZIP64 end of central directory record");
+            long recordSize = ZipFormat.u64(head, 4);
+            if (recordSize < ZipFormat.ZIP64_END_RECORD_LENGTH - 12 || recordSize > 1 << 20) {
+                throw new NpzFormatException(null, at, "a ZIP64 end record of 44 bytes or more", recordSize + " bytes");
+            }
+            byte[] body = in.readFully((int) recordSize, null, "the ZIP64 end of central directory record");
+            // body offsets = record offsets - 12: count on disk 12, count 20, size 28, offset 36
+            expectEqual(ZipFormat.u64(body, 20), entries, at, "the ZIP64 end record's entry count");
+            expectEqual(ZipFormat.u64(body, 28), cdSize, at, "the ZIP64 end record's central directory size");
+            expectEqual(ZipFormat.u64(body, 36), cdStart, at, "the ZIP64 end record's central directory offset");
+            long locatorAt = in.position();
+            byte[] locator = in.readFully(ZipFormat.ZIP64_LOCATOR_LENGTH, null, "the ZIP64 end of central directory locator");
+            expectEqual(ZipFormat.u32(locator, 0), ZipFormat.ZIP64_LOCATOR, locatorAt, "the ZIP64 locator signature");
+            expectEqual(ZipFormat.u64(locator, 8), at, locatorAt, "the ZIP64 locator's record offset");
+        }
+        long endAt = in.position();
+        byte[] end = in.readFully(ZipFormat.END_RECORD_LENGTH, null, "the end of central directory record");
+        expectEqual(ZipFormat.u32(end, 0), ZipFormat.END_RECORD, endAt, "the end of central directory signature");
+        expectEndValue(ZipFormat.u16(end, 10), entries, ZipFormat.MARK_16, zip64, endAt, "the end record's entry count");
+        expectEndValue(ZipFormat.u32(end, 12), cdSize, ZipFormat.MARK_32, zip64, endAt, "the end record's central directory size");
+        expectEndValue(ZipFormat.u32(end, 16), cdStart, ZipFormat.MARK_32, zip64, endAt,
+                "the end record's central directory offset");
+    }
+
+    private static void expectEndValue(long found, long actual, long mark, boolean zip64, long at, String what)
+            throws NpzFormatException {
+        if (found != actual && !(zip64 && found == mark)) {
+            throw new NpzFormatException(null, at, what + " " + actual, Long.toString(found));
+        }
+    }
+
+    private static void expectEqual(long found, long expected, long at, String what) throws NpzFormatException {
+        if (found != expected) {
+            throw new NpzFormatException(null, at, what + " " + expected, Long.toString(found));
+        }
+    }
+
+    private long peekSignature() throws IOException {
+        if (in.ensure(4) < 4) {
+            throw new NpzFormatException(null, in.position(), "the rest of the central directory and its end record",
+                    "the end of the stream (truncated archive)");
+        }
+        return ZipFormat.u32(in.array(), in.offset());
+    }
+
+    /**
+     * Closes the stream.
+     *
+     * @throws IOException if closing fails
+     */
+    @Override
+    public void close() throws IOException {
+        if (current != null) {
+            current.content().retire();
+        }
+        in.close();
+    }
+}
