@@ -10,4 +10,6 @@ module org.npyfile {
     requires static jdk.unsupported;
 
     exports org.npyfile;
+    // Shared machinery (atomic file replacement) for npyfile's own archive module only.
+    exports org.npyfile.internal to org.npyfile.npz;
 }

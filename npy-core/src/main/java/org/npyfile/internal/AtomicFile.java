@@ -37,7 +37,8 @@ public final class AtomicFile implements AutoCloseable {
         Path directory = absolute.getParent();
         Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
         try {
-            return new AtomicFile(absolute, temporary, FileChannel.open(temporary, StandardOpenOption.WRITE));
+            return new AtomicFile(absolute, temporary,
+                    FileChannel.open(temporary, StandardOpenOption.READ, StandardOpenOption.WRITE));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
             throw e;

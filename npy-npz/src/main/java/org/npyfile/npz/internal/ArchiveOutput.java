@@ -8,6 +8,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
+import org.npyfile.internal.AtomicFile;
 
 /**
  * Where an archive is written: a file (atomically), a seekable channel, or a stream. Seekable targets
