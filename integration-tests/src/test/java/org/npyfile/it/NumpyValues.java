@@ -108,6 +108,56 @@ final class NumpyValues {
         return d;
     }
 
+    /**
+     * The canonical text of every element of a plain (non-structured) array, in C order, with
+     * floats as Java prints them (compare those with {@link #assertSameText}).
+     */
+    static List<String> canonical(NpyArray array) throws NpyException {
+        NpyArray c = array.toCOrder();
+        DType dtype = c.dtype();
+        List<String> out = new java.util.ArrayList<>();
+        switch (dtype.kind()) {
+            case BOOL -> {
+                for (boolean b : c.asBooleanArray()) {
+                    out.add(Boolean.toString(b));
+                }
+            }
+            case INT, DATETIME, TIMEDELTA -> {
+                for (long v : c.toLongArray()) {
+                    out.add(Long.toString(v));
+                }
+            }
+            case UINT -> {
+                for (long v : dtype.itemSize() == 8 ? c.asLongArray() : c.toLongArray()) {
+                    out.add(Long.toUnsignedString(v));
+                }
+            }
+            case FLOAT -> {
+                for (double v : c.toDoubleArray()) {
+                    out.add(python(v));
+                }
+            }
+            case COMPLEX -> {
+                double[] v = interleaved(c);
+                for (int i = 0; i < v.length; i += 2) {
+                    out.add(python(v[i]) + "," + python(v[i + 1]));
+                }
+            }
+            case BYTES -> {
+                for (String s : c.asStringArray()) {
+                    out.add(HexFormat.of().formatHex(s.getBytes(StandardCharsets.ISO_8859_1)));
+                }
+            }
+            case UNICODE -> out.addAll(List.of(c.asStringArray()));
+            default -> throw new AssertionError("not a plain dtype: " + dtype);
+        }
+        return out;
+    }
+
+    private static String python(double v) {
+        return Double.isNaN(v) ? "nan" : Double.isInfinite(v) ? (v > 0 ? "inf" : "-inf") : Double.toString(v);
+    }
+
     static double parsePython(String text) {
         return switch (text) {
             case "nan" -> Double.NaN;
