@@ -74,8 +74,10 @@ public final class ArchiveIndex {
      */
     public static ArchiveIndex read(SeekableByteChannel channel, NpzLimits limits) throws IOException {
         PositionalInput input = new PositionalInput(channel);
-        List<ZipArchiveEntry> central = centralDirectory(channel);
+        // Our own reading of the end record first: it checks the directory lies inside the archive
+        // before Commons Compress positions the channel there.
         EndRecord end = EndRecord.read(input);
+        List<ZipArchiveEntry> central = centralDirectory(channel);
         if (central.size() != end.count()) {
             // Commons Compress stops at the first record without the central header signature
             throw new NpzFormatException(null, end.directoryOffset(), end.count() + " central directory entries, as the end "

@@ -70,6 +70,11 @@ public record EndRecord(long count, long directorySize, long directoryOffset) {
                 directoryOffset = ZipFormat.u64(r, 48);
             }
         }
+        if (directoryOffset < 0 || directorySize < 0 || directoryOffset > size || directorySize > size - directoryOffset) {
+            throw new NpzFormatException(null, recordOffset, "a central directory inside the archive of " + size
+                    + " bytes", Long.toUnsignedString(directorySize) + " bytes at offset "
+                    + Long.toUnsignedString(directoryOffset));
+        }
         return new EndRecord(count, directorySize, directoryOffset);
     }
 }
