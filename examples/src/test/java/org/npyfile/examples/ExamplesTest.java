@@ -49,4 +49,16 @@ class ExamplesTest {
         FromResource.run(out);
         assertThat(printed()).startsWith("NpyArray[<f4, shape (16,), C order] [0.0, 0.4067366");
     }
+
+    @Test
+    void npzEntriesListsHeadersAndStreamsTheLabels() throws Exception {
+        NpzEntries.run(out, DATA.resolve("digits.npz"));
+        String text = printed();
+        assertThat(text).contains("images: |u1 (200, 8, 8), DEFLATED").contains("labels: <i8 (200,), DEFLATED");
+        long sum = 0;
+        for (long label : org.npyfile.Npy.read(DATA.resolve("digits_labels.npy")).asLongArray()) {
+            sum += label;
+        }
+        assertThat(text).contains("streamed labels: sum " + sum);
+    }
 }
