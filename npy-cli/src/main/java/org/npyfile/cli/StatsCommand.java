@@ -1,0 +1,231 @@
+package org.npyfile.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.npyfile.DType;
+import org.npyfile.NpyHeader;
+import org.npyfile.NpyReader;
+import org.npyfile.cli.repr.Dragon4;
+import org.npyfile.cli.repr.FloatType;
+import org.npyfile.cli.repr.PythonText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code npy stats}: streaming statistics of numeric arrays in constant memory. */
+@Command(name = "stats",
+        header = "Print min, max, mean, standard deviation and NaN count, streaming.",
+        description = "Print the count, NaN count, min and max (NaNs left out, as numpy.nanmin and nanmax), mean"
+                + " and standard deviation (as numpy.mean and std; with NaNs also nanmean and nanstd) of bool,"
+                + " integer and float arrays. Reads the data in chunks, in constant memory, whatever the"
+                + " array's size.")
+final class StatsCommand implements Callable<Integer> {
+
+    /** Elements per read: large enough for bulk copies, small enough to keep memory flat. */
+    static final int CHUNK = 1 << 16;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--json", description = "Print JSON for scripts instead of text.")
+    private boolean json;
+
+    @Parameters(paramLabel = "FILE[:ENTRY]", arity = "1..*",
+            description = "The arrays; an archive without :ENTRY means all its numeric entries.")
+    private List<String> arrays;
+
+    @Override
+    public Integer call() throws Failure {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Object> results = new ArrayList<>();
+        for (String a : arrays) {
+            Inputs.Target target = Inputs.target(a);
+            Inputs.forEachArray(target, (label, reader) -> {
+                DType dtype = reader.header().dtype();
+                if (!isNumeric(dtype)) {
+                    String reason = "stats needs a bool, integer or float array; this one holds "
+                            + Describe.dtype(dtype);
+                    if (label.equals(target.argument())) {
+                        throw new Failure(ExitCodes.ERROR, label + ": " + reason);
+                    }
+                    err.println("npy: skipped " + label + ": " + reason);
+                    return;
+                }
+                Map<String, Object> result = stats(label, reader, err);
+                if (json) {
+                    results.add(result);
+                } else {
+                    printText(out, result, results.isEmpty());
+                    results.add(result);
+                }
+            }, label -> err.println("npy: skipped " + label + ": not an npy stream"));
+        }
+        if (json) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("arrays", results);
+            out.println(Json.write(root));
+        }
+        out.flush();
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    private static boolean isNumeric(DType d) {
+        return switch (d.kind()) {
+            case BOOL, INT, UINT, FLOAT -> true;
+            default -> false;
+        };
+    }
+
+    private static Map<String, Object> stats(String label, NpyReader reader, PrintWriter err) throws IOException {
+        NpyHeader h = reader.header();
+        DType dtype = h.dtype();
+        RunningStats s = new RunningStats();
+        int itemSize = dtype.itemSize();
+        boolean unsigned = dtype.kind() == DType.Kind.UINT;
+        try (Progress progress = Progress.start(err, label, h.dataBytes())) {
+            int n;
+            switch (dtype.kind()) {
+                case BOOL -> {
+                    boolean[] buf = new boolean[CHUNK];
+                    while ((n = reader.read(buf, 0, buf.length)) > 0) {
+                        for (int i = 0; i < n; i++) {
+                            s.add(buf[i] ? 1 : 0, false);
+                        }
+                        progress.advance((long) n * itemSize);
+                    }
+                }
+                case FLOAT -> {
+                    if (itemSize == 8) {
+                        double[] buf = new double[CHUNK];
+                        while ((n = reader.read(buf, 0, buf.length)) > 0) {
+                            for (int i = 0; i < n; i++) {
+                                s.add(buf[i]);
+                            }
+                            progress.advance((long) n * itemSize);
+                        }
+                    } else {
+                        float[] buf = new float[CHUNK];
+                        while ((n = reader.read(buf, 0, buf.length)) > 0) {
+                            for (int i = 0; i < n; i++) {
+                                s.add(buf[i]);
+                            }
+                            progress.advance((long) n * itemSize);
+                        }
+                    }
+                }
+                default -> readIntegers(reader, itemSize, unsigned, s, progress);
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("array", label);
+        m.put("dtype", Describe.dtype(dtype));
+        m.put("shape", h.shape());
+        m.put("count", s.count());
+        m.put("nan", s.nanCount());
+        boolean empty = s.valueCount() == 0;
+        switch (dtype.kind()) {
+            case BOOL -> {
+                m.put("min", empty ? null : s.minLong() != 0);
+                m.put("max", empty ? null : s.maxLong() != 0);
+            }
+            case FLOAT -> {
+                FloatType type = FloatType.ofSize(itemSize);
+                m.put("min", empty ? null : number(type.bits(s.min()), type));
+                m.put("max", empty ? null : number(type.bits(s.max()), type));
+            }
+            default -> {
+                boolean u64 = unsigned && itemSize == 8;
+                m.put("min", empty ? null : new Json.Raw(u64 ? Long.toUnsignedString(s.minLong()) : Long.toString(s.minLong())));
+                m.put("max", empty ? null : new Json.Raw(u64 ? Long.toUnsignedString(s.maxLong()) : Long.toString(s.maxLong())));
+            }
+        }
+        m.put("mean", number(s.mean()));
+        m.put("std", number(s.std()));
+        if (s.nanCount() > 0) {
+            m.put("nanmean", number(s.nanMean()));
+            m.put("nanstd", number(s.nanStd()));
+        }
+        return m;
+    }
+
+    private static void readIntegers(NpyReader reader, int itemSize, boolean unsigned, RunningStats s,
+            Progress progress) throws IOException {
+        int n;
+        switch (itemSize) {
+            case 1 -> {
+                byte[] buf = new byte[CHUNK];
+                while ((n = reader.read(buf, 0, buf.length)) > 0) {
+                    for (int i = 0; i < n; i++) {
+                        s.add(unsigned ? buf[i] & 0xffL : buf[i], false);
+                    }
+                    progress.advance(n);
+                }
+            }
+            case 2 -> {
+                short[] buf = new short[CHUNK];
+                while ((n = reader.read(buf, 0, buf.length)) > 0) {
+                    for (int i = 0; i < n; i++) {
+                        s.add(unsigned ? buf[i] & 0xffffL : buf[i], false);
+                    }
+                    progress.advance(2L * n);
+                }
+            }
+            case 4 -> {
+                int[] buf = new int[CHUNK];
+                while ((n = reader.read(buf, 0, buf.length)) > 0) {
+                    for (int i = 0; i < n; i++) {
+                        s.add(unsigned ? buf[i] & 0xffff_ffffL : buf[i], false);
+                    }
+                    progress.advance(4L * n);
+                }
+            }
+            default -> {
+                long[] buf = new long[CHUNK];
+                while ((n = reader.read(buf, 0, buf.length)) > 0) {
+                    for (int i = 0; i < n; i++) {
+                        s.add(buf[i], unsigned);
+                    }
+                    progress.advance(8L * n);
+                }
+            }
+        }
+    }
+
+    /** A float of the array's type: JSON number text of its shortest repr, or nan/inf as strings. */
+    private static Object number(long bits, FloatType type) {
+        String text = Dragon4.shortestRepr(bits, type);
+        return type.isFinite(bits) ? new Json.Raw(text) : text;
+    }
+
+    private static Object number(double value) {
+        return number(Double.doubleToRawLongBits(value), FloatType.DOUBLE);
+    }
+
+    private static void printText(PrintWriter out, Map<String, Object> m, boolean first) {
+        if (!first) {
+            out.println();
+        }
+        out.println(m.get("array") + ": " + m.get("dtype") + " " + PythonText.tuple((long[]) m.get("shape")));
+        Table table = new Table("", "");
+        for (String key : List.of("count", "nan", "min", "max", "mean", "std", "nanmean", "nanstd")) {
+            if (!m.containsKey(key)) {
+                continue;
+            }
+            Object v = m.get(key);
+            String text = v == null ? "-" : v instanceof Json.Raw raw ? raw.text()
+                    : v instanceof Boolean b ? (b ? "True" : "False") : String.valueOf(v);
+            table.row(key, text);
+        }
+        List<String> lines = table.lines("  ");
+        lines.subList(1, lines.size()).forEach(out::println);
+    }
+}
