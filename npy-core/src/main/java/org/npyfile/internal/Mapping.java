@@ -156,6 +156,23 @@ public final class Mapping implements AutoCloseable {
         return (int) Math.min(bytes, windowBytes - offset % windowBytes);
     }
 
+    /** A bulk get from a window's view into the destination array, at a destination index. */
+    private interface Bulk {
+        void get(ByteBuffer view, int index, int count);
+    }
+
+    /** Copies {@code len} scalars of {@code scalar} bytes, window by window. */
+    private void copy(long offset, int len, int scalar, Bulk bulk) {
+        long o = offset;
+        int done = 0;
+        while (done < len) {
+            int n = span(o, (long) (len - done) * scalar) / scalar;
+            bulk.get(view(o, n * scalar), done, n);
+            done += n;
+            o += (long) n * scalar;
+        }
+    }
+
     /**
      * Copies 16-bit values.
      *
@@ -165,14 +182,7 @@ public final class Mapping implements AutoCloseable {
      * @param len values to copy
      */
     public void copy(long offset, short[] dst, int off, int len) {
-        long o = offset;
-        int done = 0;
-        while (done < len) {
-            int n = span(o, (long) (len - done) * 2) / 2;
-            view(o, n * 2).asShortBuffer().get(dst, off + done, n);
-            done += n;
-            o += n * 2L;
-        }
+        copy(offset, len, 2, (view, i, n) -> view.asShortBuffer().get(dst, off + i, n));
     }
 
     /**
@@ -184,14 +194,7 @@ public final class Mapping implements AutoCloseable {
      * @param len values to copy
      */
     public void copy(long offset, int[] dst, int off, int len) {
-        long o = offset;
-        int done = 0;
-        while (done < len) {
-            int n = span(o, (long) (len - done) * 4) / 4;
-            view(o, n * 4).asIntBuffer().get(dst, off + done, n);
-            done += n;
-            o += n * 4L;
-        }
+        copy(offset, len, 4, (view, i, n) -> view.asIntBuffer().get(dst, off + i, n));
     }
 
     /**
@@ -203,14 +206,7 @@ public final class Mapping implements AutoCloseable {
      * @param len values to copy
      */
     public void copy(long offset, long[] dst, int off, int len) {
-        long o = offset;
-        int done = 0;
-        while (done < len) {
-            int n = span(o, (long) (len - done) * 8) / 8;
-            view(o, n * 8).asLongBuffer().get(dst, off + done, n);
-            done += n;
-            o += n * 8L;
-        }
+        copy(offset, len, 8, (view, i, n) -> view.asLongBuffer().get(dst, off + i, n));
     }
 
     /**
@@ -222,14 +218,7 @@ public final class Mapping implements AutoCloseable {
      * @param len values to copy
      */
     public void copy(long offset, float[] dst, int off, int len) {
-        long o = offset;
-        int done = 0;
-        while (done < len) {
-            int n = span(o, (long) (len - done) * 4) / 4;
-            view(o, n * 4).asFloatBuffer().get(dst, off + done, n);
-            done += n;
-            o += n * 4L;
-        }
+        copy(offset, len, 4, (view, i, n) -> view.asFloatBuffer().get(dst, off + i, n));
     }
 
     /**
@@ -241,14 +230,7 @@ public final class Mapping implements AutoCloseable {
      * @param len values to copy
      */
     public void copy(long offset, double[] dst, int off, int len) {
-        long o = offset;
-        int done = 0;
-        while (done < len) {
-            int n = span(o, (long) (len - done) * 8) / 8;
-            view(o, n * 8).asDoubleBuffer().get(dst, off + done, n);
-            done += n;
-            o += n * 8L;
-        }
+        copy(offset, len, 8, (view, i, n) -> view.asDoubleBuffer().get(dst, off + i, n));
     }
 
     /** Unmaps every window now; later reads throw {@link IllegalStateException}. */

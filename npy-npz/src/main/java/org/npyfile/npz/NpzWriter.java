@@ -3,9 +3,7 @@ package org.npyfile.npz;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -321,32 +319,11 @@ public final class NpzWriter implements AutoCloseable {
         return Objects.requireNonNull(key, "key") + ".npy";
     }
 
-    /** The CRC-32 of the bytes {@code numpy.save} writes for an array, computed without storing them. */
-    private static long crcOf(NpyArray array) throws IOException {
+    /** The CRC-32 of the bytes {@code numpy.save} writes for an array: its preamble, then its data. */
+    private static long crcOf(NpyArray array) {
         CRC32 crc = new CRC32();
-        WritableByteChannel sink = new WritableByteChannel() {
-            private boolean open = true;
-
-            @Override
-            public int write(ByteBuffer src) {
-                int n = src.remaining();
-                crc.update(src);
-                return n;
-            }
-
-            @Override
-            public boolean isOpen() {
-                return open;
-            }
-
-            @Override
-            public void close() {
-                open = false;
-            }
-        };
-        try (NpyWriter writer = NpyWriter.of(sink, array.header())) {
-            writer.write(array);
-        }
+        crc.update(array.header().toBytes());
+        crc.update(array.data());
         return crc.getValue();
     }
 }
