@@ -136,6 +136,8 @@ public final class DType {
     private final ByteOrder byteOrder;
     private final String unit;
     private final List<Field> fields;
+    /** Fields by name and by title. */
+    private final Map<String, Field> byName;
 
     private DType(Kind kind, int itemSize, ByteOrder byteOrder, String unit) {
         this.kind = kind;
@@ -143,6 +145,7 @@ public final class DType {
         this.byteOrder = orderMatters(kind, itemSize) ? byteOrder : null;
         this.unit = unit;
         this.fields = List.of();
+        this.byName = Map.of();
     }
 
     private DType(List<Field> fields, int itemSize) {
@@ -151,6 +154,14 @@ public final class DType {
         this.byteOrder = null;
         this.unit = "";
         this.fields = List.copyOf(fields);
+        Map<String, Field> index = new java.util.HashMap<>();
+        for (Field f : fields) {
+            index.put(f.name(), f);
+            if (f.title() != null) {
+                index.put(f.title(), f);
+            }
+        }
+        this.byName = Map.copyOf(index);
     }
 
     /**
@@ -253,6 +264,8 @@ public final class DType {
      */
     public static final class RecordBuilder {
         private final List<Field> fields = new ArrayList<>();
+        /** Names and titles so far: numpy refuses a repeat of either. */
+        private final java.util.Set<String> taken = new java.util.HashSet<>();
         private int offset;
 
         private RecordBuilder() {
@@ -265,7 +278,7 @@ public final class DType {
          * @param dtype the field's element type
          * @param shape a sub-array shape, or none for a scalar field
          * @return this builder
-         * @throws IllegalArgumentException for a duplicate or empty name
+         * @throws IllegalArgumentException for a duplicate name, or a field too large for a record
          */
         public RecordBuilder field(String name, DType dtype, long... shape) {
             return field(null, name, dtype, shape);
@@ -279,24 +292,27 @@ public final class DType {
          * @param dtype the field's element type
          * @param shape a sub-array shape, or none for a scalar field
          * @return this builder
-         * @throws IllegalArgumentException for a duplicate or empty name
+         * @throws IllegalArgumentException for a duplicate name, or a field too large for a record
          */
         public RecordBuilder field(String title, String name, DType dtype, long... shape) {
-            if (name.isEmpty()) {
-                throw new IllegalArgumentException("field names must not be empty");
-            }
-            for (Field f : fields) {
-                if (f.name().equals(name) || f.title() != null && f.title().equals(name)
-                        || title != null && (title.equals(f.name()) || title.equals(f.title()))) {
-                    throw new IllegalArgumentException("field name '" + name + "' occurs more than once");
-                }
+            if (taken.contains(name) || title != null && (taken.contains(title) || title.equals(name))) {
+                throw new IllegalArgumentException("field name '" + name + "' occurs more than once");
             }
             Field field = new Field(name, title, dtype, shape, offset);
-            long end = offset + field.byteSize();
+            long end;
+            try {
+                end = offset + field.byteSize();
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("field '" + name + "' is larger than " + Long.MAX_VALUE + " bytes", e);
+            }
             if (end > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("record larger than " + Integer.MAX_VALUE + " bytes");
             }
             fields.add(field);
+            taken.add(name);
+            if (title != null) {
+                taken.add(title);
+            }
             offset = (int) end;
             return this;
         }
@@ -603,12 +619,7 @@ public final class DType {
      * @return the field, if there is one
      */
     public Optional<Field> field(String name) {
-        for (Field f : fields) {
-            if (f.name().equals(name) || name.equals(f.title())) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(byName.get(name));
     }
 
     /**

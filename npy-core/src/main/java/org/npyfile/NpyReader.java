@@ -332,6 +332,9 @@ public final class NpyReader implements AutoCloseable {
     public int read(String[] dst, int off, int len) throws IOException {
         JavaType.STRING.check("read(String[])", header.dtype(), header.shape());
         Objects.checkFromIndexSize(off, len, dst.length);
+        if (len == 0) {
+            return 0;
+        }
         NpyArray chunk = readChunk(len);
         String[] values = chunk.asStringArray();
         System.arraycopy(values, 0, dst, off, values.length);
@@ -365,7 +368,7 @@ public final class NpyReader implements AutoCloseable {
         }
         if (staging == null) {
             // Typed reads need one whole element (at most 16 bytes); never size this from a string's item size.
-            int capacity = (int) Math.max(16, Math.min(BUFFER_BYTES, unpulled));
+            int capacity = (int) Math.max(16, Math.min(BUFFER_BYTES, header.dataBytes()));
             staging = (source.prefersDirectBuffers() ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity))
                     .order(header.dtype().byteOrder()).flip();
         }
@@ -515,14 +518,16 @@ public final class NpyReader implements AutoCloseable {
         if (source.file() != null) {
             return readMapped((int) size);
         }
+        // Bytes already staged by a typed read or a skip come first; they are data, not a promise.
+        int carried = staging == null ? 0 : (int) Math.min(staging.remaining(), size);
         // Where the source cannot vouch for the size, grow with the data instead of trusting the header.
-        boolean vouched = source.size() >= 0 || size <= FIRST_ALLOCATION;
-        ByteBuffer out = ByteBuffer.allocate((int) (vouched ? size : FIRST_ALLOCATION));
-        if (staging != null && staging.hasRemaining()) {
-            ByteBuffer carried = staging.duplicate();
-            carried.limit(carried.position() + (int) Math.min(carried.remaining(), size));
-            out.put(carried);
-            staging.position(carried.position());
+        boolean vouched = source.size() >= 0 || size <= Math.max(FIRST_ALLOCATION, carried);
+        ByteBuffer out = ByteBuffer.allocate((int) (vouched ? size : Math.max(FIRST_ALLOCATION, carried)));
+        if (carried > 0) {
+            ByteBuffer staged = staging.duplicate();
+            staged.limit(staged.position() + carried);
+            out.put(staged);
+            staging.position(staged.position());
         }
         while (out.position() < size) {
             if (!out.hasRemaining()) {

@@ -64,8 +64,9 @@ public final class NpyWriter implements AutoCloseable {
         }
         HeaderFormat.Encoded preamble =
                 HeaderFormat.encode(header.dtype(), header.fortranOrder(), header.shape());
-        int capacity = (int) Math.max(preamble.bytes().length,
-                Math.min(NpyReader.BUFFER_BYTES, header.dataOffset() + header.dataBytes()));
+        // A growing writer's shape says 0 rows: its data size is unknown, so take a full buffer.
+        long expected = growing ? Long.MAX_VALUE : header.dataOffset() + header.dataBytes();
+        int capacity = (int) Math.max(preamble.bytes().length, Math.min(NpyReader.BUFFER_BYTES, expected));
         // Typed writes need room for one element of a number (16 bytes at most); a string element
         // larger than the buffer goes out on its own (see transfer), so its size never sizes this.
         int size = Math.max(capacity, 16);
@@ -172,8 +173,8 @@ public final class NpyWriter implements AutoCloseable {
     }
 
     /**
-     * The header as written; for a growing writer the first dimension reads 0 until
-     * {@link #close()} patches it.
+     * The header as written when the writer was opened; for a growing writer its first dimension
+     * is 0, and the row count is patched into the file (not into this value) on {@link #close()}.
      *
      * @return the header, with numpy's version and data offset
      */

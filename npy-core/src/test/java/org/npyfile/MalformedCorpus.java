@@ -61,6 +61,12 @@ final class MalformedCorpus {
         c.add(bad("header-past-end", Arrays.copyOf(good, 100), NpyFormatException.class, "118 bytes of header text"));
         c.add(bad("header-over-limit", npy(dict("'<f4'", "False", "(1,)") + " ".repeat(10_000), new byte[4]),
                 NpyLimitException.class, "limit of 10000"));
+        c.add(new Case("header-v3-4gib-raised-limit", new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 3, 0, 0, 0, 0, -16},
+                defaults.withMaxHeaderBytes(Integer.MAX_VALUE), NpyFormatException.class, "4026531840 bytes of header text")
+                .fromStreamAs(NpyLimitException.class));
+        c.add(new Case("header-v2-2gib-raised-limit-short-input", new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0,
+            0, -1, -1, 127, '{'}, defaults.withMaxHeaderBytes(Integer.MAX_VALUE), NpyFormatException.class,
+                "header text"));
         c.add(bad("header-v2-4gib", new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0, -1, -1, -1, -1},
                 NpyLimitException.class, "4294967295"));
         c.add(bad("header-import", header("{'descr': __import__('os').system('x'), 'fortran_order': False, 'shape': (1,)}"),

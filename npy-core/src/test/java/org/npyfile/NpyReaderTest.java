@@ -153,4 +153,21 @@ class NpyReaderTest {
             assertThat(reader.readAll().asDoubleArray()).hasSize(1000);
         }
     }
+
+    @Test
+    void readAllAfterATypedReadFromAStreamKeepsTheStagedBytes() throws IOException {
+        // Found in review: a typed read stages up to 4 MiB; readAll's first buffer was 1 MiB.
+        double[] values = new double[1 << 20];
+        Arrays.setAll(values, i -> i * 0.5);
+        byte[] bytes = Npy.toBytes(NpyArray.of(values));
+        try (NpyReader reader = NpyReader.of(new ByteArrayInputStream(bytes))) {
+            double[] first = new double[10];
+            reader.read(first, 0, 10);
+            reader.skip(5);
+            double[] rest = reader.readAll().asDoubleArray();
+            assertThat(rest).hasSize(values.length - 15);
+            assertThat(rest[0]).isEqualTo(values[15]);
+            assertThat(rest[rest.length - 1]).isEqualTo(values[values.length - 1]);
+        }
+    }
 }

@@ -141,4 +141,37 @@ class NpyWriterTest {
             }
         }
     }
+
+    @Test
+    void aRefusedStringWriteLeavesNoBytesBehind() throws IOException {
+        // Found in review: the bad string's first bytes stayed in the buffer and corrupted the file.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (NpyWriter writer = NpyWriter.of(out, NpyHeader.of(DType.bytes(2), 2))) {
+            assertThatThrownBy(() -> writer.write(new String[] {"ok", "\u00e9\u20ac"}, 0, 2))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+00FF");
+            writer.write(new String[] {"ok", "ab"}, 0, 2);
+        }
+        assertThat(out.toByteArray()).isEqualTo(Npy.toBytes(NpyArray.ofStrings(DType.bytes(2), new String[] {"ok", "ab"})));
+    }
+
+    @Test
+    void newFilesGetTheUmasksPermissionsAndReplacedFilesKeepTheirs() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.getFileStore(dir).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class),
+                "needs POSIX file permissions");
+        Path plain = Files.createFile(dir.resolve("plain"));
+        Path file = dir.resolve("new.npy");
+        Npy.write(file, NpyArray.of(new int[] {1}));
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+
+        var custom = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(file, custom);
+        Npy.write(file, NpyArray.of(new int[] {2}));
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(custom);
+
+        Path link = Files.createSymbolicLink(dir.resolve("link.npy"), file);
+        Npy.write(link, NpyArray.of(new int[] {3}));
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Npy.read(file).asIntArray()).containsExactly(3);
+    }
 }

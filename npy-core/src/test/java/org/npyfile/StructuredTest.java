@@ -118,4 +118,15 @@ class StructuredTest {
         assertThat(array.field("c").asStringArray()).isEmpty();
         assertThat(Npy.read(Npy.toBytes(array)).dtype()).isEqualTo(array.dtype());
     }
+
+    @Test
+    void keepsEmptyFieldNamesAsNumpyDoes() throws NpyException {
+        // numpy's descr_to_dtype keeps '' as a name; only ('', '|V<n>') is padding.
+        byte[] file = npy(dict("[('', '<f4'), ('f0', '<i4')]", "False", "(1,)"), new byte[8]);
+        DType t = Npy.read(file).dtype();
+        assertThat(t.fields()).extracting(DType.Field::name).containsExactly("", "f0");
+        assertThat(t.descr()).isEqualTo("[('', '<f4'), ('f0', '<i4')]");
+        byte[] titled = npy(dict("[(('t', ''), '|V4'), ('b', '<i4')]", "False", "(1,)"), new byte[8]);
+        assertThat(Npy.read(titled).dtype().fields()).extracting(DType.Field::title).containsExactly("t", null);
+    }
 }

@@ -281,19 +281,24 @@ public final class Codec {
      */
     public static void put(ByteBuffer dst, DType dtype, String[] src, int off, int len) {
         boolean unicode = dtype.kind() == DType.Kind.UNICODE;
+        // Check every string before writing any byte, so that a refused one leaves nothing behind.
+        for (int i = 0; i < len; i++) {
+            String s = src[off + i];
+            if (s.codePointCount(0, s.length()) > dtype.length()) {
+                throw new IllegalArgumentException("string " + (off + i) + " has " + s.codePointCount(0, s.length())
+                        + (unicode ? " code points" : " characters") + "; " + dtype.descr() + " holds " + dtype.length());
+            }
+            if (!unicode && s.chars().anyMatch(c -> c > 0xFF)) {
+                throw new IllegalArgumentException("string " + (off + i) + " holds a character above U+00FF, which "
+                        + dtype.descr() + " (bytes) cannot store");
+            }
+        }
         for (int i = 0; i < len; i++) {
             String s = src[off + i];
             int[] codePoints = s.codePoints().toArray();
-            if (codePoints.length > dtype.length()) {
-                throw new IllegalArgumentException("string " + (off + i) + " has " + codePoints.length
-                        + (unicode ? " code points" : " characters") + "; " + dtype.descr() + " holds " + dtype.length());
-            }
             for (int cp : codePoints) {
                 if (unicode) {
                     dst.putInt(cp);
-                } else if (cp > 0xFF) {
-                    throw new IllegalArgumentException("string " + (off + i) + " holds U+"
-                            + Integer.toHexString(cp) + ", which " + dtype.descr() + " (bytes) cannot store");
                 } else {
                     dst.put((byte) cp);
                 }

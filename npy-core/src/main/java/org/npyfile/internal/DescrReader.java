@@ -51,7 +51,6 @@ final class DescrReader {
 
     private static DType record(List<?> entries, String path) throws NpyTypeException {
         DType.RecordBuilder builder = DType.record();
-        int fieldCount = 0;
         for (Object entry : entries) {
             if (!(entry instanceof PyLiteral.Tuple tuple) || tuple.items().size() < 2 || tuple.items().size() > 3) {
                 throw new IllegalArgumentException("structured descr entries as (name, descr) or (name, descr, shape)"
@@ -81,14 +80,14 @@ final class DescrReader {
             DType type = dtype(typeValue, fieldPath);
             // numpy.dtype((subarray, outer)) nests: the outer shape comes first.
             long[] shape = items.size() == 3 ? concat(subShape(items.get(2), fieldPath), inner) : inner;
-            boolean padding = name.isEmpty() && type.kind() == DType.Kind.VOID;
+            // numpy's rule: an entry named exactly '' (not a (title, '') pair) of plain void is padding.
+            boolean padding = items.get(0) instanceof String && name.isEmpty() && type.kind() == DType.Kind.VOID;
             try {
                 if (padding) {
                     long bytes = Math.multiplyExact(product(shape), type.itemSize());
                     builder.padding(Math.toIntExact(bytes));
                 } else {
-                    builder.field(title, name.isEmpty() ? "f" + fieldCount : name, type, shape);
-                    fieldCount++;
+                    builder.field(title, name, type, shape);
                 }
             } catch (ArithmeticException e) {
                 throw new IllegalArgumentException("a record of at most " + Integer.MAX_VALUE + " bytes" + at(path), e);

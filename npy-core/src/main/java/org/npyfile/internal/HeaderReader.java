@@ -83,8 +83,11 @@ public final class HeaderReader {
             throw new NpyFormatException(headerStart, headerLength + " bytes of header text",
                     "only " + Math.max(0, source.size() - headerStart) + " bytes before the end of the input");
         }
-        ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
-        source.readFully(headerBytes, "the header text");
+        if (headerLength > NpyLimits.MAX_IN_MEMORY_BYTES) {
+            throw new NpyLimitException("at byte " + HeaderFormat.MAGIC_LEN + ": header length " + headerLength
+                    + " exceeds what one Java array can hold");
+        }
+        ByteBuffer headerBytes = readHeaderText(source, (int) headerLength);
         String text = decode(headerBytes.array(), major, headerStart);
         if (text.length() > limits.maxHeaderBytes()) {
             throw new NpyLimitException("at byte " + headerStart + ": header of " + text.length()
@@ -99,6 +102,31 @@ public final class HeaderReader {
             throw new NpyFormatException(at, "a Python literal header: " + e.expected(), e.found());
         }
         return interpret(literal, major, headerStart + headerLength, headerStart);
+    }
+
+    /**
+     * Reads the header text; from a source of unknown length the buffer grows with the data, so
+     * a length field the input cannot back costs no more than the bytes that arrive.
+     */
+    private static ByteBuffer readHeaderText(Source source, int length) throws java.io.IOException {
+        final int firstAllocation = 1 << 16;
+        if (source.size() >= 0 || length <= firstAllocation) {
+            ByteBuffer text = ByteBuffer.allocate(length);
+            source.readFully(text, "the header text");
+            return text;
+        }
+        long start = source.position();
+        ByteBuffer text = ByteBuffer.allocate(firstAllocation);
+        while (text.position() < length) {
+            if (!text.hasRemaining()) {
+                text = ByteBuffer.allocate((int) Math.min(length, (long) text.capacity() * 2)).put(text.flip());
+            }
+            if (source.read(text) < 0) {
+                throw new NpyFormatException(start, length + " bytes of the header text",
+                        "only " + text.position() + " before the end of the input");
+            }
+        }
+        return text;
     }
 
     private static String decode(byte[] bytes, int major, long headerStart) throws NpyFormatException {

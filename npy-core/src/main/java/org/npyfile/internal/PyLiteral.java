@@ -237,12 +237,23 @@ public final class PyLiteral {
         return new Tuple(List.copyOf(items));
     }
 
+    /**
+     * A sign applies only to a number literal, as in {@code ast.literal_eval} ({@code --3} is
+     * malformed); parentheses may surround it ({@code -(3)}), within the nesting bound.
+     */
     private Object signedNumber() throws SyntaxError {
         boolean negative = text.charAt(pos) == '-';
         pos++;
         skipSpace();
         int at = pos;
-        Object v = value();
+        Object v;
+        if (peek('(')) {
+            v = nested(this::parenthesised);
+        } else if (pos < text.length() && (isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+            v = number();
+        } else {
+            throw error("a number after the sign");
+        }
         if (v instanceof BigInteger i) {
             return negative ? i.negate() : i;
         }

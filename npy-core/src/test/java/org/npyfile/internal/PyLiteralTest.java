@@ -87,4 +87,12 @@ class PyLiteralTest {
         assertThatThrownBy(() -> parse("{'descr': nope}"))
                 .isInstanceOfSatisfying(PyLiteral.SyntaxError.class, e -> assertThat(e.index()).isEqualTo(10));
     }
+
+    @Test
+    void aSignAppliesOnlyToANumberAndNeverRecursesUnbounded() throws PyLiteral.SyntaxError {
+        // Found in review: 9,000 minus signs overflowed the stack; '--3' was accepted.
+        assertThat(parse("-(3)")).isEqualTo(BigInteger.valueOf(-3));
+        assertThatThrownBy(() -> parse("--3")).isInstanceOf(PyLiteral.SyntaxError.class);
+        assertThatThrownBy(() -> parse("(" + "-".repeat(9000) + "0,)")).isInstanceOf(PyLiteral.SyntaxError.class);
+    }
 }
