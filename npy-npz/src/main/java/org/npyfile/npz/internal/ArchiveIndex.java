@@ -77,6 +77,11 @@ public final class ArchiveIndex {
         // Our own reading of the end record first: it checks the directory lies inside the archive
         // before Commons Compress positions the channel there.
         EndRecord end = EndRecord.read(input);
+        if (end.count() > limits.maxEntries()) {
+            // Before Commons Compress builds an object for every entry.
+            throw new NpyLimitException("the archive declares " + end.count() + " entries, over the limit of "
+                    + limits.maxEntries() + " (NpzLimits.maxEntries)");
+        }
         List<ZipArchiveEntry> central = centralDirectory(channel);
         if (central.size() != end.count()) {
             // Commons Compress stops at the first record without the central header signature

@@ -12,13 +12,14 @@ import org.npyfile.NpyLimitException;
 import org.npyfile.NpyLimits;
 import org.npyfile.NpyReader;
 import org.npyfile.NpyTypeException;
+import org.npyfile.internal.HeaderFormat;
 import org.npyfile.npz.NpzFormatException;
 
 /** Opens the npy stream inside an entry and puts the entry's name on whatever goes wrong. */
 public final class NpyEntries {
 
     /** numpy's {@code MAGIC_PREFIX}: {@code NpzFile} parses an entry as npy only if it starts with it. */
-    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final byte[] MAGIC = HeaderFormat.MAGIC;
 
     private NpyEntries() {
     }

@@ -118,6 +118,12 @@ public final class ZipStreamReader implements AutoCloseable {
             Current done = current;
             current = null;
             try {
+                if (done.reader() == null && done.content().expected() < 0 && NpyEntries.isNpy(done.content().peek(
+                        NpyEntries.magicLength()))) {
+                    // A stored entry whose sizes follow it (numpy writing to a pipe): its npy header tells
+                    // where it ends, so read the header to be able to skip the rest.
+                    done.reader(NpyEntries.open(done.entry().name(), done.content(), limits.npy()));
+                }
                 done.content().drain();
             } finally {
                 done.content().retire();
