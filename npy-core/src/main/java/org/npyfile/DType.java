@@ -98,11 +98,11 @@ public final class DType {
 
     /** Units numpy accepts for datetime64 and timedelta64, an optional multiplier before them. */
     private static final Pattern TIME_UNIT =
-            Pattern.compile("([1-9][0-9]{0,9})?(Y|M|W|D|h|m|s|ms|us|\u03bcs|ns|ps|fs|as)");
+            Pattern.compile("([1-9][0-9]{0,8})?(Y|M|W|D|h|m|s|ms|us|\u03bcs|ns|ps|fs|as)");
 
     /** {@code [order]code[size][[unit]]}, numpy's array-protocol type strings. */
     private static final Pattern TYPESTR =
-            Pattern.compile("([<>|=!]?)([?bBhHiIlLqQpPeEfdgFDGSaUVMmOuc])([0-9]*)(?:\\[([^\\]]*)\\])?");
+            Pattern.compile("([<>|=]?)([?bBhHiIlLqQpPeEfdgFDGSaUVMmOuc])([0-9]*)(?:\\[([^\\]]*)\\])?");
 
     /** numpy's dtype names and one-character codes, as numpy on 64-bit Linux reads them. */
     private static final Map<String, String> ALIASES = Map.ofEntries(
@@ -362,12 +362,13 @@ public final class DType {
         Objects.requireNonNull(descr, "descr");
         String text = descr;
         String order = "";
-        if (!text.isEmpty() && "<>|=!".indexOf(text.charAt(0)) >= 0) {
+        if (!text.isEmpty() && "<>|=".indexOf(text.charAt(0)) >= 0) {
             order = text.substring(0, 1);
             text = text.substring(1);
         }
         String alias = ALIASES.get(text);
-        if (alias != null) {
+        // numpy reads a byte order only before a type code: '<f8' and 'd', but not '<float64'.
+        if (alias != null && (order.isEmpty() || text.length() == 1)) {
             text = alias;
         }
         Matcher m = TYPESTR.matcher(order + text);
@@ -376,7 +377,7 @@ public final class DType {
         }
         ByteOrder byteOrder = switch (m.group(1)) {
             case "<" -> ByteOrder.LITTLE_ENDIAN;
-            case ">", "!" -> ByteOrder.BIG_ENDIAN;
+            case ">" -> ByteOrder.BIG_ENDIAN;
             default -> ByteOrder.nativeOrder();
         };
         char code = m.group(2).charAt(0);
@@ -470,7 +471,9 @@ public final class DType {
         if (!m.matches()) {
             throw new IllegalArgumentException("not a datetime unit in '" + descr + "': [" + unitText + "]");
         }
-        return unitText.replace('\u03bc', 'u');
+        // numpy prints a multiplier of 1 as nothing: 'M8[1s]' is '<M8[s]'.
+        String unit = unitText.replace('\u03bc', 'u');
+        return m.group(1) != null && Integer.parseInt(m.group(1)) == 1 ? m.group(2).replace('\u03bc', 'u') : unit;
     }
 
     private static boolean orderMatters(Kind kind, int itemSize) {

@@ -81,7 +81,8 @@ public final class Npy {
     /**
      * Reads an array from the bytes of a {@code .npy} file with the default limits.
      *
-     * @param bytes the file's bytes; bytes after the array's data are ignored, as numpy does
+     * @param bytes the file's bytes; bytes after the array's data are ignored, as numpy does, unless
+     *     the limits' {@link NpyLimits#maxTrailingBytes()} says otherwise
      * @return the array, a copy independent of {@code bytes}
      * @throws NpyException if the data is malformed, exceeds the limits or holds an unsupported dtype
      */
@@ -92,7 +93,8 @@ public final class Npy {
     /**
      * Reads an array from the bytes of a {@code .npy} file.
      *
-     * @param bytes the file's bytes; bytes after the array's data are ignored, as numpy does
+     * @param bytes the file's bytes; bytes after the array's data are ignored, as numpy does, unless
+     *     the limits' {@link NpyLimits#maxTrailingBytes()} says otherwise
      * @param limits the bounds to enforce
      * @return the array, a copy independent of {@code bytes}
      * @throws NpyException if the data is malformed, exceeds the limits or holds an unsupported dtype

@@ -507,7 +507,8 @@ public final class NpyArray {
         ByteBuffer out = ByteBuffer.allocate(checkedSize(count * recordType.itemSize()));
         byte[] target = out.array();
         for (DType.Field f : recordType.fields()) {
-            NpyArray column = columns.containsKey(f.name()) ? columns.get(f.name()) : columns.get(f.title());
+            NpyArray column = columns.containsKey(f.name()) ? columns.get(f.name())
+                    : f.title() != null && columns.containsKey(f.title()) ? columns.get(f.title()) : null;
             if (column == null) {
                 throw new IllegalArgumentException("no column for field '" + f.name() + "' of " + recordType);
             }

@@ -157,7 +157,8 @@ public final class NpyReader implements AutoCloseable {
     /**
      * Reads from a channel whose length is known in advance but which cannot seek, such as a
      * ZIP entry: the header and data sizes are checked against {@code size} before anything is
-     * allocated, as for a file.
+     * allocated, as for a file. (A {@link java.nio.channels.SeekableByteChannel} reports its own
+     * size, which takes the place of {@code size}.)
      *
      * @param channel the channel, at the first byte of the {@code .npy} data; closed with the reader
      * @param size the number of bytes the channel holds from its current position
@@ -168,6 +169,7 @@ public final class NpyReader implements AutoCloseable {
      */
     public static NpyReader of(ReadableByteChannel channel, long size, NpyLimits limits) throws IOException {
         if (size < 0) {
+            channel.close();
             throw new IllegalArgumentException("size must not be negative: " + size);
         }
         return new NpyReader(Source.sized(channel, true, size), limits);
@@ -541,7 +543,7 @@ public final class NpyReader implements AutoCloseable {
 
     /**
      * For a source of unknown length, checks once all data is read that no more than
-     * {@link NpyLimits#maxTrailingBytes()} follow; reads at most that many plus one.
+     * {@link NpyLimits#maxTrailingBytes()} follow; reads a little past that bound, at most 64 KiB more.
      */
     void checkTrailingBytes() throws IOException {
         long bound = limits.maxTrailingBytes();

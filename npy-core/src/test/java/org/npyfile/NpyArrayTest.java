@@ -84,5 +84,10 @@ class NpyArrayTest {
         assertThatThrownBy(() -> DType.parse("<f16")).isInstanceOf(NpyTypeException.class);
         assertThatThrownBy(() -> DType.parse("<i3")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DType.parse("<M8[fortnight]")).isInstanceOf(IllegalArgumentException.class);
+        // What numpy 2.4.6 refuses, refused; what it canonicalises, canonicalised.
+        assertThatThrownBy(() -> DType.parse("!i4")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DType.parse("<float32")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(DType.parse("<M8[1s]")).isEqualTo(DType.parse("<M8[s]"));
+        assertThat(DType.parse("<d")).isEqualTo(DType.FLOAT64);
     }
 }

@@ -19,6 +19,7 @@ import java.nio.channels.FileChannel;
 public final class Mapping implements AutoCloseable {
 
     private final Arena arena;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final MemorySegment segment;
     private final ValueLayout.OfShort shortLayout;
     private final ValueLayout.OfInt intLayout;
@@ -183,7 +184,7 @@ public final class Mapping implements AutoCloseable {
     /** Unmaps the file now; later reads throw {@link IllegalStateException}. */
     @Override
     public void close() {
-        if (arena.scope().isAlive()) {
+        if (closed.compareAndSet(false, true)) {
             arena.close();
         }
     }
