@@ -1,0 +1,318 @@
+#!/usr/bin/env python3
+"""The two steps of run.sh that need numpy or arithmetic: checking outputs, and printing the table.
+
+  report.py verify --data DIR --checks DIR
+      Reads CheckCases' checks.properties from --checks, loads every file a write case wrote with
+      numpy and compares it with make_data.py's checksums (an npz must also hold DEFLATE entries),
+      writes checks.json beside it, and prints the JMH exclude regex for the cases that failed
+      (empty line if none), so that wrong results are reported and never timed.
+
+  report.py table --data DIR --results DIR
+      Reads results/jmh-*.json (one per JDK), results/numpy.json and results/checks.json and prints
+      the markdown tables: GB/s per case for npyfile, numpy and each JVM peer, with ratios, per JDK.
+"""
+
+import argparse
+import glob
+import json
+import os
+import platform
+import re
+import statistics
+import sys
+import time
+import zipfile
+
+# Rows of the table: (case, what it measures).
+CASES = [
+    ("readNew", "read a whole file into a new array"),
+    ("readInto", "read into the caller's array"),
+    ("readMapped", "memory-mapped read"),
+    ("readBigEndian", "`>f4` file to native floats"),
+    ("readFortran", "Fortran-order file"),
+    ("write", "write a float matrix to a new file"),
+    ("writeStream", "write, streaming from the array"),
+    ("npzStored", "npz: one stored entry"),
+    ("npzDeflateOne", "npz: one DEFLATE entry"),
+    ("npzDeflateMany", "npz: all of 8 DEFLATE entries"),
+    ("npzWriteCompressed", "savez_compressed-style write"),
+]
+# The JMH benchmark classes whose cases are npyfile's own.
+OURS = ("NpyfileBench", "NpyfileNpzBench", "NpyfileMappedBench")
+# npyfile's cases compiled only once their API exists (src/npz, src/mapped; see run.sh).
+OPTIONAL = {"readMapped", "npzStored", "npzDeflateOne", "npzDeflateMany", "npzWriteCompressed"}
+BASELINE = ("JdkBaselineBench", "channelRead")
+PEERS = [("JetBrains npy", "JetBrainsBench"), ("openLCA npy", "OpenLcaBench"), ("DJL api", "DjlBench")]
+# numpy's measurement for each case (numpy has one way to write a file).
+NUMPY_CASE = {case: case for case, _ in CASES}
+NUMPY_CASE["writeStream"] = "write"
+
+# A benchmark whose slowest measured iteration is this many times its fastest is flagged as noisy.
+NOISY = 1.5
+
+# Issue 5's targets: (case, what it is compared with, minimum ratio per JDK major version).
+TARGETS = [
+    ("readNew", "numpy", {17: 1.0, 25: 1.3}),
+    ("readInto", "FileChannel", {17: 0.9, 25: 0.9}),
+    ("readBigEndian", "numpy", {17: 1.5, 25: 1.5}),
+    ("npzStored", "numpy", {17: 1.5, 25: 1.5}),
+    ("npzDeflateMany", "numpy", {17: 1.7, 25: 1.7}),
+    ("npzWriteCompressed", "numpy", {17: 1.7, 25: 1.7}),
+    ("write", "numpy", {17: 1.0, 25: 1.0}),
+]
+
+
+# ------------------------------------------------------------------------------------------- verify
+
+def load_properties(path):
+    props = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line and not line.startswith("#") and "=" in line:
+                key, value = line.split("=", 1)
+                props[key] = value.replace("\\\\", "\\")
+    return props
+
+
+def checksum(a):
+    import numpy as np
+    return int(np.ascontiguousarray(a, dtype="<f4").view("<u4").sum(dtype=np.uint64))
+
+
+def verify_written(path, manifest):
+    """'ok' or 'wrong ...' for a file a write case wrote."""
+    import numpy as np
+    sums = manifest["checksums"]
+    try:
+        if path.endswith(".npy"):
+            a = np.load(path)
+            if a.dtype != np.dtype("<f4") or list(a.shape) != manifest["shape"] or not a.flags.c_contiguous:
+                return f"wrong numpy reads {a.dtype} {a.shape}, expected <f4 {tuple(manifest['shape'])} C order"
+            if checksum(a) != sums["main"]:
+                return "wrong values (numpy reads other values than were written)"
+            return "ok"
+        with zipfile.ZipFile(path) as z:
+            stored = [i.filename for i in z.infolist() if i.compress_type != zipfile.ZIP_DEFLATED]
+        if stored:
+            return f"wrong entries not DEFLATE-compressed: {stored}"
+        with np.load(path) as z:
+            expected = sorted(sums["deflateMany"])
+            if sorted(z.files) != expected:
+                return f"wrong entries {sorted(z.files)}, expected {expected}"
+            for name in expected:
+                a = z[name]
+                if list(a.shape) != manifest["deflateManyShape"] or checksum(a) != sums["deflateMany"][name]:
+                    return f"wrong entry {name}: numpy reads {a.dtype} {a.shape} with other values"
+        return "ok"
+    except Exception as e:  # numpy could not read it at all
+        return f"wrong numpy cannot load it: {type(e).__name__}: {e}"
+
+
+def verify(args):
+    with open(os.path.join(args.data, "manifest.json")) as f:
+        manifest = json.load(f)
+    results = {}
+    for key, value in load_properties(os.path.join(args.checks, "checks.properties")).items():
+        status, _, detail = value.partition(" ")
+        if status == "written":
+            verdict = verify_written(detail, manifest)
+            status, _, detail = verdict.partition(" ")
+        results[key] = {"status": status, "detail": detail}
+        print(f"  {key:<40} {status} {detail}".rstrip(), file=sys.stderr)
+    with open(os.path.join(args.checks, "checks.json"), "w") as f:
+        json.dump(results, f, indent=2)
+    failed = [key for key, r in results.items() if r["status"] != "ok"]
+    print("|".join(re.escape(k) + "$" for k in failed))
+
+
+# -------------------------------------------------------------------------------------------- table
+
+def median_ms(benchmark):
+    """Median of every measured iteration's score (ms/op) of one JMH benchmark."""
+    scores = [s for fork in benchmark["primaryMetric"]["rawData"] for s in fork]
+    if benchmark["primaryMetric"]["scoreUnit"] != "ms/op":
+        raise ValueError(f"{benchmark['benchmark']}: expected ms/op, got {benchmark['primaryMetric']['scoreUnit']}")
+    return statistics.median(scores)
+
+
+def gbps(nbytes, seconds):
+    return nbytes / seconds / 1e9
+
+
+def fmt(x):
+    return "—" if x is None else f"{x:.2f}"
+
+
+def ratio(a, b):
+    return None if a is None or b is None else a / b
+
+
+def fmt_ratio(x):
+    return "—" if x is None else f"{x:.2f}×"
+
+
+def machine_facts():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        with open("/proc/meminfo") as f:
+            kib = int(f.readline().split()[1])
+            mem = f", {kib / 2**20:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{os.cpu_count()} cores ({cpu}){mem}, {platform.system()} {platform.release()}"
+
+
+def table(args):
+    with open(os.path.join(args.data, "manifest.json")) as f:
+        manifest = json.load(f)
+    with open(os.path.join(args.results, "numpy.json")) as f:
+        numpy_report = json.load(f)
+    checks_file = os.path.join(args.results, "check", "checks.json")
+    checks = {}
+    if os.path.exists(checks_file):
+        with open(checks_file) as f:
+            checks = json.load(f)
+    nbytes = manifest["bytes"]
+    numpy_gbps = {case: gbps(nbytes[case], r["median_s"]) for case, r in numpy_report["cases"].items()}
+
+    shape = manifest["shape"]
+    main_mib = nbytes["readNew"] / 2**20
+    out = []
+    out.append(f"### npyfile benchmarks: {manifest['mode']} mode\n")
+    out.append(f"- machine: {machine_facts()}; run finished {time.strftime('%Y-%m-%d %H:%M %Z')}")
+    out.append(f"- data: `<f4` {shape[0]}×{shape[1]} ({main_mib:.0f} MiB) for the .npy and stored-npz cases; "
+               f"DEFLATE cases {nbytes['npzDeflateOne'] / 2**20:.0f} MiB in one entry and "
+               f"{manifest['deflateManyEntries']} × {nbytes['npzDeflateMany'] / manifest['deflateManyEntries'] / 2**20:.0f} MiB; "
+               f"standard-normal values, files made by numpy {manifest['numpy']}; warm page cache")
+    out.append(f"- numpy {numpy_report['numpy']} on Python {numpy_report['python']}: median of "
+               f"{numpy_report['runs']} runs after one untimed run")
+    out.append("- GB/s = uncompressed array bytes / median time / 1e9; a ratio is npyfile's GB/s over the other's "
+               "(above 1 means npyfile is faster)\n")
+
+    for jmh_file in sorted(glob.glob(os.path.join(args.results, "jmh-*.json"))):
+        with open(jmh_file) as f:
+            runs = json.load(f)
+        if not runs:
+            continue
+        by_name = {}
+        for b in runs:
+            cls, method = b["benchmark"].rsplit(".", 2)[-2:]
+            by_name[(cls, method)] = b
+        first = runs[0]
+        jdk_major = int(first["jdkVersion"].split(".")[0])
+        out.append(f"#### Java {first['jdkVersion']} ({first['vmName']} {first['vmVersion']})\n")
+        out.append(f"JMH {first['jmhVersion']}, {first['mode']} mode, {first['forks']} fork, "
+                   f"{first['warmupIterations']} × {first['warmupTime']} warmup, "
+                   f"{first['measurementIterations']} × {first['measurementTime']} measured (median of iterations); "
+                   f"JVM options `{' '.join(first['jvmArgs'])}`\n")
+
+        def cell(cls, case):
+            b = by_name.get((cls, case))
+            if b is not None:
+                return gbps(nbytes[case], median_ms(b) / 1e3), None
+            status = checks.get(f"{cls}.{case}")
+            if status and status["status"] != "ok":
+                return None, status["status"]
+            return None, None
+
+        def ours(case):
+            for cls in OURS:
+                value, why = cell(cls, case)
+                if value is not None or why is not None:
+                    return value, why
+            return None, None
+
+        header = ["case", "npyfile GB/s", "numpy GB/s", "vs numpy"]
+        for label, _ in PEERS:
+            header += [f"{label} GB/s", f"vs {label.split()[0]}"]
+        out.append("| " + " | ".join(header) + " |")
+        out.append("|" + "---|" * len(header))
+        ours_by_case = {}
+        for case, what in CASES:
+            mine, why = ours(case)
+            ours_by_case[case] = mine
+            npy = numpy_gbps.get(NUMPY_CASE[case])
+            shown = why or (fmt(mine) if mine is not None or case not in OPTIONAL else "n/a")
+            row = [f"{case}: {what}", shown, fmt(npy), fmt_ratio(ratio(mine, npy))]
+            for _, cls in PEERS:
+                theirs, their_why = cell(cls, case)
+                row += [their_why or fmt(theirs), fmt_ratio(ratio(mine, theirs))]
+            out.append("| " + " | ".join(row) + " |")
+        channel, _ = cell(*BASELINE)
+        out.append(f"| channelRead: plain FileChannel → direct buffer (yardstick) | {fmt(channel)} | — | — |"
+                   + " — | — |" * len(PEERS))
+        out.append("")
+        noisy = []
+        for (cls, method), b in sorted(by_name.items()):
+            scores = [x for fork in b["primaryMetric"]["rawData"] for x in fork]
+            if min(scores) > 0 and max(scores) / min(scores) >= NOISY:
+                noisy.append(f"{cls.removesuffix('Bench')}.{method} ({max(scores) / min(scores):.1f}×)")
+        for case, r in sorted(numpy_report["cases"].items()):
+            if min(r["times_s"]) > 0 and max(r["times_s"]) / min(r["times_s"]) >= NOISY:
+                noisy.append(f"numpy.{case} ({max(r['times_s']) / min(r['times_s']):.1f}×)")
+        if noisy:
+            out.append(f"Noisy, slowest measured iteration ≥ {NOISY}× the fastest (the median is shown; "
+                       "trust these less): " + ", ".join(noisy) + ".\n")
+        out.append("— = the library has no such operation (see benchmarks/README.md); n/a = npyfile's API for the "
+                   "case (npy-npz, Npy.map) was not in the tree, so its benchmark was not compiled; "
+                   "`wrong`/`error` = the case failed CheckCases or numpy's check and was not timed.\n")
+
+        lines = []
+        for case, against, minimum in TARGETS:
+            need = minimum.get(jdk_major)
+            mine = ours_by_case.get(case)
+            other = channel if against == "FileChannel" else numpy_gbps.get(NUMPY_CASE[case])
+            r = ratio(mine, other)
+            if need is None or r is None:
+                verdict = "not measured"
+            else:
+                verdict = "met" if r >= need else "**missed**"
+            lines.append(f"{case} ≥ {need}× {against}: {fmt_ratio(r)} {verdict}")
+        behind = []
+        for case, _ in CASES:
+            mine = ours_by_case.get(case)
+            for label, cls in PEERS:
+                theirs, _ = cell(cls, case)
+                if theirs is not None and mine is not None and mine < theirs:
+                    behind.append(f"{case} vs {label}")
+        unmeasured = [case for case, _ in CASES if ours_by_case.get(case) is None and any(
+            cell(cls, case)[0] is not None for _, cls in PEERS)]
+        verdict = "met" if not behind else "**missed** (" + ", ".join(behind) + ")"
+        if unmeasured:
+            verdict += "; not measured for " + ", ".join(unmeasured)
+        lines.append("ahead of every JVM peer: " + verdict)
+        out.append("Issue 5 targets on this JDK:\n")
+        out.extend(f"- {line}" for line in lines)
+        out.append("")
+
+    text = "\n".join(out)
+    print(text)
+    with open(os.path.join(args.results, "table.md"), "w") as f:
+        f.write(text + "\n")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    v = sub.add_parser("verify")
+    v.add_argument("--data", required=True)
+    v.add_argument("--checks", required=True)
+    t = sub.add_parser("table")
+    t.add_argument("--data", required=True)
+    t.add_argument("--results", required=True)
+    args = parser.parse_args()
+    {"verify": verify, "table": table}[args.command](args)
+
+
+if __name__ == "__main__":
+    main()

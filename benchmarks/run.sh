@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Benchmarks npyfile against numpy and the JVM peers and prints the results table.
+#
+#   benchmarks/run.sh [--quick] [--jdk JAVA_HOME]... [JMH_REGEX]...
+#
+#   --quick     64 MiB instead of 1 GiB, short iterations: about 2 minutes instead of 10-15
+#   --jdk DIR   run JMH on this JDK; repeat for several. Default: Java 17 (JDK17_HOME, else the
+#               `java` on PATH) and Java 25 (JDK25_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64)
+#               when it exists
+#   JMH_REGEX   only the benchmarks matching, e.g. 'readNew|readInto' (default: all)
+#
+# Steps: make the data with numpy if missing (benchmarks/target/bench-data/MODE), build the JMH uber
+# jar, run every case once and check its values (wrong ones are reported, not timed), time numpy,
+# run JMH on each JDK, print the markdown table. Everything lands in
+# benchmarks/target/results/MODE-TIMESTAMP/ (table.md, jmh-*.json and .log, numpy.json, check/).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+python=${NPYFILE_PYTHON:-python3}
+
+mode=full
+jdks=()
+filters=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) mode=quick ;;
+    --jdk) jdks+=("$2"); shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) filters+=("$1") ;;
+  esac
+  shift
+done
+
+if [ "$mode" = quick ]; then
+  jmh_iterations=(-wi 1 -w 200ms -i 3 -r 200ms)
+  jvm_args="-Xms1g -Xmx1g -XX:MaxDirectMemorySize=512m"
+  numpy_runs=5
+else
+  jmh_iterations=(-wi 2 -w 1s -i 5 -r 1s)
+  jvm_args="-Xms5g -Xmx5g -XX:MaxDirectMemorySize=3g"
+  numpy_runs=7
+fi
+
+if [ ${#jdks[@]} -eq 0 ]; then
+  if [ -n "${JDK17_HOME:-}" ]; then
+    jdks+=("$JDK17_HOME")
+  else
+    jdks+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+  fi
+  jdk25=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+  if [ -x "$jdk25/bin/java" ]; then
+    jdks+=("$jdk25")
+  fi
+fi
+
+data=$here/target/bench-data/$mode
+# The correctness check runs on the quick files in both modes: same generator, a fraction of the time.
+check_data=$here/target/bench-data/quick
+results=$here/target/results/$mode-$(date +%Y%m%d-%H%M%S)
+mkdir -p "$results"
+started=$(date +%s)
+say() { printf '[%4ss] %s\n' "$(( $(date +%s) - started ))" "$*" >&2; }
+
+for m in quick "$mode"; do
+  if [ ! -f "$here/target/bench-data/$m/manifest.json" ]; then
+    say "making $m data in $here/target/bench-data/$m"
+    "$python" "$here/make_data.py" --mode "$m" --out "$here/target/bench-data/$m"
+  fi
+done
+
+# Optional cases: npyfile's npz cases need npy-npz's NpzFile, the mapped case needs Npy.map.
+profiles=bench
+optional=()
+if [ -f "$root/npy-npz/src/main/java/org/npyfile/npz/NpzFile.java" ]; then
+  optional+=(npz)
+fi
+if grep -Eq 'static[^(]*[[:space:]]map[[:space:]]*\([[:space:]]*Path' "$root/npy-core/src/main/java/org/npyfile/Npy.java"; then
+  optional+=(mapped)
+fi
+build() {
+  (cd "$root" && ./mvnw -B -q "-P$1" -pl benchmarks -am package -DskipTests) > "$results/build-$1.log" 2>&1
+}
+with_optional=$profiles
+for p in "${optional[@]+"${optional[@]}"}"; do
+  with_optional+=",$p"
+done
+say "building the benchmark jar (profiles $with_optional)"
+if ! build "$with_optional"; then
+  if [ ${#optional[@]} -gt 0 ]; then
+    say "WARNING: the build with ${optional[*]} failed (see $results/build-$with_optional.log); building without them"
+    build "$profiles" || { cat "$results/build-$profiles.log" >&2; exit 1; }
+  else
+    cat "$results/build-$with_optional.log" >&2
+    exit 1
+  fi
+fi
+jar=$here/target/benchmarks.jar
+
+say "checking every case once (Java: $(java -version 2>&1 | head -1))"
+java -Xmx2g -cp "$jar" org.npyfile.bench.CheckCases "$check_data" "$results/check" 2>&1 | grep -v '^SLF4J' >&2
+exclude=$("$python" "$here/report.py" verify --data "$check_data" --checks "$results/check" 2>/dev/null)
+if [ -n "$exclude" ]; then
+  say "not timed, their results are wrong: $exclude"
+fi
+
+say "timing numpy ($numpy_runs runs per case)"
+env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$python" "$here/numpy_bench.py" \
+  --data "$data" --runs "$numpy_runs" --json "$results/numpy.json" > /dev/null
+
+for home in "${jdks[@]}"; do
+  version=$("$home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')
+  major=${version%%.*}
+  say "JMH on Java $version ($home)"
+  jmh=("$home/bin/java" -jar "$jar" "${filters[@]+"${filters[@]}"}" -p "dataDir=$data" -f 1 "${jmh_iterations[@]}"
+       -jvmArgs "$jvm_args" -rf json -rff "$results/jmh-$major.json")
+  if [ -n "$exclude" ]; then
+    jmh+=(-e "$exclude")
+  fi
+  "${jmh[@]}" 2>&1 | tee "$results/jmh-$major.log" | grep --line-buffered -E '^# Benchmark:' | sed -u 's/^# Benchmark: /    /' >&2
+  if ! grep -q 'Benchmark result is saved' "$results/jmh-$major.log"; then
+    say "JMH on Java $version failed: see $results/jmh-$major.log"
+    exit 1
+  fi
+done
+
+say "done; table in $results/table.md"
+"$python" "$here/report.py" table --data "$data" --results "$results"

@@ -1,0 +1,87 @@
+package org.npyfile.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.npyfile.DType;
+import org.npyfile.Npy;
+import org.npyfile.NpyArray;
+import org.npyfile.NpyHeader;
+import org.npyfile.NpyReader;
+import org.npyfile.NpyWriter;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * npyfile's {@code .npy} cases. Every read returns the values as a {@code float[]} (JMH consumes it),
+ * every write creates a new file.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgs = {"-Xms5g", "-Xmx5g", "-XX:MaxDirectMemorySize=3g"})
+public class NpyfileBench {
+
+    /** What {@code np.load} does: the whole file into a new array. */
+    @Benchmark
+    public float[] readNew(Inputs in) throws IOException {
+        return Npy.read(in.littleEndian()).asFloatArray();
+    }
+
+    /** The documented fastest path: streaming into an array the caller already has. */
+    @Benchmark
+    public float[] readInto(Inputs in, CallerArray dst) throws IOException {
+        try (NpyReader reader = NpyReader.open(in.littleEndian())) {
+            fill(reader, dst.values);
+        }
+        return dst.values;
+    }
+
+    /** {@code >f4} to native float values: numpy's {@code load(...).astype('<f4')}. */
+    @Benchmark
+    public float[] readBigEndian(Inputs in) throws IOException {
+        return Npy.read(in.bigEndian()).asFloatArray();
+    }
+
+    /** A Fortran-order file into a new array, values in the file's (column-major) order, as numpy. */
+    @Benchmark
+    public float[] readFortran(Inputs in) throws IOException {
+        return Npy.read(in.fortran()).asFloatArray();
+    }
+
+    /** {@code np.save} of a float matrix: wrapping the Java array and writing it to a new file. */
+    @Benchmark
+    public Path write(Outputs outputs, MainValues v) throws IOException {
+        Path out = outputs.file("NpyfileBench.write.npy");
+        Npy.write(out, NpyArray.of(v.values, v.rows, v.cols));
+        return out;
+    }
+
+    /** The same file written straight from the Java array through {@link NpyWriter}, no wrapping copy. */
+    @Benchmark
+    public Path writeStream(Outputs outputs, MainValues v) throws IOException {
+        Path out = outputs.file("NpyfileBench.writeStream.npy");
+        try (NpyWriter writer = NpyWriter.open(out, NpyHeader.of(DType.FLOAT32, v.rows, v.cols))) {
+            writer.write(v.values, 0, v.values.length);
+        }
+        return out;
+    }
+
+    /** Reads every remaining value of {@code reader} into {@code dst}, from index 0. */
+    static void fill(NpyReader reader, float[] dst) throws IOException {
+        int done = 0;
+        while (done < dst.length) {
+            int n = reader.read(dst, done, dst.length - done);
+            if (n <= 0) {
+                throw new IllegalStateException("the file ended after " + done + " of " + dst.length + " values");
+            }
+            done += n;
+        }
+    }
+}
