@@ -26,6 +26,7 @@ import zipfile
 # Rows of the table: (case, what it measures).
 CASES = [
     ("readNew", "read a whole file into a new array"),
+    ("readNewArray", "the same through NpyArray.asFloatArray()"),
     ("readInto", "read into the caller's array"),
     ("readMapped", "memory-mapped read"),
     ("readBigEndian", "`>f4` file to native floats"),
@@ -46,6 +47,7 @@ PEERS = [("JetBrains npy", "JetBrainsBench"), ("openLCA npy", "OpenLcaBench"), (
 # numpy's measurement for each case (numpy has one way to write a file).
 NUMPY_CASE = {case: case for case, _ in CASES}
 NUMPY_CASE["writeStream"] = "write"
+NUMPY_CASE["readNewArray"] = "readNew"
 
 # A benchmark whose slowest measured iteration is this many times its fastest is flagged as noisy.
 NOISY = 1.5

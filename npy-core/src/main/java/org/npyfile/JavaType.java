@@ -28,6 +28,46 @@ enum JavaType {
         };
     }
 
+    /**
+     * The Java type of an array class.
+     *
+     * @throws IllegalArgumentException for any other class
+     */
+    static JavaType of(Class<?> arrayType) {
+        if (arrayType == boolean[].class) {
+            return BOOLEAN;
+        } else if (arrayType == byte[].class) {
+            return BYTE;
+        } else if (arrayType == short[].class) {
+            return SHORT;
+        } else if (arrayType == int[].class) {
+            return INT;
+        } else if (arrayType == long[].class) {
+            return LONG;
+        } else if (arrayType == float[].class) {
+            return FLOAT;
+        } else if (arrayType == double[].class) {
+            return DOUBLE;
+        } else if (arrayType == String[].class) {
+            return STRING;
+        }
+        throw new IllegalArgumentException("not an array type npyfile reads into: " + arrayType.getName());
+    }
+
+    /** The exact accessor's values of an array of a dtype this type holds. */
+    Object extract(NpyArray array) throws NpyException {
+        return switch (this) {
+            case BOOLEAN -> array.asBooleanArray();
+            case BYTE -> array.asByteArray();
+            case SHORT -> array.asShortArray();
+            case INT -> array.asIntArray();
+            case LONG -> array.asLongArray();
+            case FLOAT -> array.asFloatArray();
+            case DOUBLE -> array.asDoubleArray();
+            case STRING -> array.asStringArray();
+        };
+    }
+
     /** Java values per element: 2 for the interleaved parts of complex, else 1. */
     static int valuesPerElement(DType dtype) {
         return dtype.kind() == Kind.COMPLEX ? 2 : 1;

@@ -468,6 +468,53 @@ public final class NpyReader implements AutoCloseable {
                         + " bytes) before the end of the input");
     }
 
+    /**
+     * Reads every remaining element into a new Java array of the given type, in file order, with
+     * one copy; see {@link Npy#read(java.nio.file.Path, Class)}.
+     *
+     * @param <A> the array type
+     * @param arrayType {@code boolean[].class}, {@code byte[].class}, {@code short[].class},
+     *     {@code int[].class}, {@code long[].class}, {@code float[].class}, {@code double[].class}
+     *     or {@code String[].class}
+     * @return a new array (two values per complex element)
+     * @throws NpyTypeException if the array type cannot hold the dtype without loss
+     * @throws NpyLimitException if the array would exceed {@link NpyLimits#maxArrayBytes()}
+     * @throws NpyFormatException if the data ends early
+     * @throws IOException if the source fails
+     */
+    public <A> A readAll(Class<A> arrayType) throws IOException {
+        JavaType type = JavaType.of(arrayType);
+        type.check("readAll(" + arrayType.getSimpleName() + ")", header.dtype(), header.shape());
+        long values = remaining() * JavaType.valuesPerElement(header.dtype());
+        long bytes = remaining() * itemSize;
+        if (bytes > limits.maxArrayBytes() || values > NpyLimits.MAX_IN_MEMORY_BYTES) {
+            throw new NpyLimitException(remaining() + " elements of " + header.dtype().descr() + " take " + bytes
+                    + " bytes, over the in-memory limit of " + limits.maxArrayBytes()
+                    + " (NpyLimits.maxArrayBytes); read the array in chunks");
+        }
+        if (source.size() < 0 && bytes > FIRST_ALLOCATION) {
+            // A stream cannot vouch for the header's size: read through a growing buffer instead.
+            NpyArray rest = readAll();
+            return arrayType.cast(type.extract(rest));
+        }
+        int n = (int) values;
+        Object array = java.lang.reflect.Array.newInstance(arrayType.getComponentType(), n);
+        int got = switch (type) {
+            case BOOLEAN -> read((boolean[]) array, 0, n);
+            case BYTE -> read((byte[]) array, 0, n);
+            case SHORT -> read((short[]) array, 0, n);
+            case INT -> read((int[]) array, 0, n);
+            case LONG -> read((long[]) array, 0, n);
+            case FLOAT -> read((float[]) array, 0, n);
+            case DOUBLE -> read((double[]) array, 0, n);
+            case STRING -> read((String[]) array, 0, n);
+        };
+        if (got != n) {
+            throw new IllegalStateException("read " + got + " of " + n + " values");
+        }
+        return arrayType.cast(array);
+    }
+
     // ---------------------------------------------------------------- chunks
 
     /**

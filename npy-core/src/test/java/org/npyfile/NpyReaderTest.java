@@ -170,4 +170,33 @@ class NpyReaderTest {
             assertThat(rest[rest.length - 1]).isEqualTo(values[values.length - 1]);
         }
     }
+
+    @Test
+    void readsAWholeFileStraightIntoATypedArray() throws IOException {
+        float[] values = new float[300_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) Math.sqrt(i);
+        }
+        Path file = dir.resolve("typed.npy");
+        Npy.write(file, NpyArray.of(values, 600, 500).withByteOrder(java.nio.ByteOrder.BIG_ENDIAN));
+        assertThat(Npy.read(file, float[].class)).containsExactly(values);
+        try (NpyReader reader = NpyReader.open(file)) {
+            reader.skip(299_998);
+            assertThat(reader.readAll(float[].class)).containsExactly(values[299_998], values[299_999]);
+        }
+        assertThatThrownBy(() -> Npy.read(file, double[].class)).isInstanceOf(NpyTypeException.class)
+                .hasMessageContaining(">f4").hasMessageContaining("(600, 500)");
+        assertThatThrownBy(() -> Npy.read(file, float[].class, NpyLimits.DEFAULT.withMaxArrayBytes(1000)))
+                .isInstanceOf(NpyLimitException.class);
+        Path complex = dir.resolve("c16.npy");
+        Npy.write(complex, NpyArray.ofComplex128(new double[] {1, -1, 2, -2}));
+        assertThat(Npy.read(complex, double[].class)).containsExactly(1, -1, 2, -2);
+        Path text = dir.resolve("u.npy");
+        Npy.write(text, NpyArray.ofStrings(new String[] {"a", "\u00e9t\u00e9"}));
+        assertThat(Npy.read(text, String[].class)).containsExactly("a", "\u00e9t\u00e9");
+        byte[] big = Npy.toBytes(NpyArray.of(new long[300_000]));
+        try (NpyReader stream = NpyReader.of(new ByteArrayInputStream(big))) {
+            assertThat(stream.readAll(long[].class)).hasSize(300_000);
+        }
+    }
 }

@@ -28,9 +28,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgs = {"-Xms5g", "-Xmx5g", "-XX:MaxDirectMemorySize=3g"})
 public class NpyfileBench {
 
-    /** What {@code np.load} does: the whole file into a new array. */
+    /** What {@code np.load} does: the whole file into a new array, one copy ({@code Npy.read(path, float[].class)}). */
     @Benchmark
     public float[] readNew(Inputs in) throws IOException {
+        return Npy.read(in.littleEndian(), float[].class);
+    }
+
+    /** The same through an {@code NpyArray} and its accessor: two copies (file to bytes, bytes to floats). */
+    @Benchmark
+    public float[] readNewArray(Inputs in) throws IOException {
         return Npy.read(in.littleEndian()).asFloatArray();
     }
 
@@ -46,13 +52,13 @@ public class NpyfileBench {
     /** {@code >f4} to native float values: numpy's {@code load(...).astype('<f4')}. */
     @Benchmark
     public float[] readBigEndian(Inputs in) throws IOException {
-        return Npy.read(in.bigEndian()).asFloatArray();
+        return Npy.read(in.bigEndian(), float[].class);
     }
 
     /** A Fortran-order file into a new array, values in the file's (column-major) order, as numpy. */
     @Benchmark
     public float[] readFortran(Inputs in) throws IOException {
-        return Npy.read(in.fortran()).asFloatArray();
+        return Npy.read(in.fortran(), float[].class);
     }
 
     /** {@code np.save} of a float matrix: wrapping the Java array and writing it to a new file. */

@@ -37,6 +37,34 @@ class NumpyToJavaTest {
             assertThat(array.fortranOrder()).isEqualTo(f.fortranOrder());
             NumpyValues.assertMatches(array, f.values(), f.name());
 
+            // Straight into a typed array: the exact accessor's values, in file order.
+            Class<?> typed = switch (array.dtype().kind()) {
+                case BOOL -> boolean[].class;
+                case FLOAT -> array.dtype().itemSize() == 8 ? double[].class : float[].class;
+                case COMPLEX -> array.dtype().itemSize() == 16 ? double[].class : float[].class;
+                case BYTES, UNICODE -> String[].class;
+                case DATETIME, TIMEDELTA -> long[].class;
+                default -> switch (array.dtype().itemSize()) {
+                    case 1 -> byte[].class;
+                    case 2 -> short[].class;
+                    case 4 -> int[].class;
+                    default -> long[].class;
+                };
+            };
+            Object direct = Npy.read(f.file(), typed);
+            Object viaArray = switch (typed.getSimpleName()) {
+                case "boolean[]" -> array.asBooleanArray();
+                case "byte[]" -> array.asByteArray();
+                case "short[]" -> array.asShortArray();
+                case "int[]" -> array.asIntArray();
+                case "long[]" -> array.asLongArray();
+                case "float[]" -> array.asFloatArray();
+                case "double[]" -> array.asDoubleArray();
+                default -> array.asStringArray();
+            };
+            assertThat(java.util.Objects.deepEquals(direct, viaArray)).as("Npy.read(path, %s)", typed.getSimpleName())
+                    .isTrue();
+
             // The same bytes through a stream, with no size known in advance.
             try (var in = Files.newInputStream(f.file())) {
                 assertThat(Npy.read(in, NpyLimits.DEFAULT)).isEqualTo(array);
