@@ -249,7 +249,8 @@ public final class PyLiteral {
         Object v;
         if (peek('(')) {
             v = nested(this::parenthesised);
-        } else if (pos < text.length() && (isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+        } else if (pos < text.length() && (isDigit(text.charAt(pos))
+                || text.charAt(pos) == '.' && pos + 1 < text.length() && isDigit(text.charAt(pos + 1)))) {
             v = number();
         } else {
             throw error("a number after the sign");
@@ -304,6 +305,10 @@ public final class PyLiteral {
             throw error("a number with single underscores only between digits");
         }
         String literal = raw.replace("_", "");
+        if (literal.chars().noneMatch(c -> c >= '0' && c <= '9')) {
+            pos = start;
+            throw error("a number");
+        }
         if (peek('j') || peek('J')) {
             pos++;
             return COMPLEX;

@@ -93,6 +93,9 @@ class PyLiteralTest {
         // Found in review: 9,000 minus signs overflowed the stack; '--3' was accepted.
         assertThat(parse("-(3)")).isEqualTo(BigInteger.valueOf(-3));
         assertThatThrownBy(() -> parse("--3")).isInstanceOf(PyLiteral.SyntaxError.class);
+        // Found by the CI fuzz run after that fix: a sign before a lone '.' reached Double.valueOf.
+        assertThatThrownBy(() -> parse("{'a': -.}")).isInstanceOf(PyLiteral.SyntaxError.class);
+        assertThat(parse("-.5")).isEqualTo(-0.5);
         assertThatThrownBy(() -> parse("(" + "-".repeat(9000) + "0,)")).isInstanceOf(PyLiteral.SyntaxError.class);
     }
 }
