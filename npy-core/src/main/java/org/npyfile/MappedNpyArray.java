@@ -80,10 +80,7 @@ public final class MappedNpyArray implements AutoCloseable {
         NpyHeader header = HeaderReader.read(Source.sized(new Region(channel, position), false, size), limits);
         long available = size - header.dataOffset();
         if (available < header.dataBytes()) {
-            long items = available / Math.max(1, header.dtype().itemSize());
-            throw new NpyFormatException(header.dataOffset(), header.elementCount() + " elements ("
-                    + header.dataBytes() + " bytes for shape " + header.shapeString() + " of " + header.dtype().descr()
-                    + ")", "only " + items + " elements (" + available + " bytes) before the end of the input");
+            throw NpyReader.shortData(header, header.dataOffset(), available);
         }
         Mapping mapping = Mapping.map(channel, position + header.dataOffset(), header.dataBytes(),
                 header.dtype().itemSize(), header.dtype().byteOrder());

@@ -459,12 +459,16 @@ public final class NpyReader implements AutoCloseable {
         return shortData(header.dataOffset() + pulledBytes, pulledBytes);
     }
 
-    /** Data that ends early: names the expected and the found element counts. */
     private NpyFormatException shortData(long offset, long foundBytes) {
+        return shortData(header, offset, foundBytes);
+    }
+
+    /** Data that ends early: names the expected and the found element counts. */
+    static NpyFormatException shortData(NpyHeader header, long offset, long foundBytes) {
         return new NpyFormatException(offset,
-                count + " elements (" + header.dataBytes() + " bytes for shape " + header.shapeString() + " of "
-                        + header.dtype().descr() + ")",
-                "only " + foundBytes / Math.max(1, itemSize) + " elements (" + foundBytes
+                header.elementCount() + " elements (" + header.dataBytes() + " bytes for shape "
+                        + header.shapeString() + " of " + header.dtype().descr() + ")",
+                "only " + foundBytes / Math.max(1, header.dtype().itemSize()) + " elements (" + foundBytes
                         + " bytes) before the end of the input");
     }
 
