@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import org.npyfile.internal.Shape;
 import org.npyfile.internal.AtomicFile;
 import org.npyfile.internal.HeaderFormat;
 import org.npyfile.internal.HeaderReader;
@@ -58,8 +59,8 @@ final class Appender {
         if (rows.length == rowShape.length + 1 && Arrays.equals(Arrays.copyOfRange(rows, 1, rows.length), rowShape)) {
             return rows[0];
         }
-        throw new IllegalArgumentException("rows of shape " + HeaderFormat.shapeRepr(rows)
-                + " do not fit rows of shape " + HeaderFormat.shapeRepr(rowShape));
+        throw new IllegalArgumentException("rows of shape " + Shape.repr(rows)
+                + " do not fit rows of shape " + Shape.repr(rowShape));
     }
 
     /** Data first, then the header: until the header is patched, numpy sees the old array. */

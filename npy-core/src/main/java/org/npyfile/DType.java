@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.npyfile.internal.Shape;
 import org.npyfile.internal.HeaderFormat;
 import org.npyfile.internal.PythonRepr;
 
@@ -215,11 +216,7 @@ public final class DType {
          * @return 1 for a scalar field
          */
         public long elementCount() {
-            long n = 1;
-            for (long d : shape) {
-                n = Math.multiplyExact(n, d);
-            }
-            return n;
+            return Shape.count(shape);
         }
 
         /**
@@ -228,7 +225,7 @@ public final class DType {
          * @return item size times element count
          */
         public long byteSize() {
-            return Math.multiplyExact(elementCount(), dtype.itemSize());
+            return Shape.byteSize(shape, dtype.itemSize());
         }
 
         @Override
@@ -245,7 +242,7 @@ public final class DType {
         @Override
         public String toString() {
             return "Field[" + name + (title == null ? "" : " (" + title + ")") + ", " + dtype.descr()
-                    + (shape.length == 0 ? "" : ", shape " + HeaderFormat.shapeRepr(shape)) + ", offset " + offset + "]";
+                    + (shape.length == 0 ? "" : ", shape " + Shape.repr(shape)) + ", offset " + offset + "]";
         }
     }
 
@@ -302,7 +299,7 @@ public final class DType {
             long end;
             try {
                 end = offset + field.byteSize();
-            } catch (ArithmeticException e) {
+            } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("field '" + name + "' is larger than " + Long.MAX_VALUE + " bytes", e);
             }
             if (end > Integer.MAX_VALUE) {
@@ -694,7 +691,7 @@ public final class DType {
                     : "(" + PythonRepr.str(f.title()) + ", " + PythonRepr.str(f.name()) + ")";
             String type = f.dtype().kind == Kind.RECORD ? f.dtype().descr() : PythonRepr.str(f.dtype().descr());
             append(sb, "(" + name + ", " + type
-                    + (f.shape().length == 0 ? "" : ", " + HeaderFormat.shapeRepr(f.shape())) + ")");
+                    + (f.shape().length == 0 ? "" : ", " + Shape.repr(f.shape())) + ")");
             at = (int) (f.offset() + f.byteSize());
         }
         if (itemSize > at) {

@@ -1,6 +1,7 @@
 package org.npyfile;
 
 import org.npyfile.DType.Kind;
+import org.npyfile.internal.Shape;
 import org.npyfile.internal.HeaderFormat;
 
 /**
@@ -87,6 +88,6 @@ enum JavaType {
 
     static NpyTypeException mismatch(String what, DType dtype, long[] shape) {
         return new NpyTypeException(what + " cannot carry the values of dtype " + dtype.descr()
-                + " (shape " + HeaderFormat.shapeRepr(shape) + ") without loss");
+                + " (shape " + Shape.repr(shape) + ") without loss");
     }
 }

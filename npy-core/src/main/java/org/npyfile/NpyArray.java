@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.npyfile.DType.Kind;
+import org.npyfile.internal.Shape;
 import org.npyfile.internal.Codec;
 import org.npyfile.internal.HeaderFormat;
 
@@ -45,7 +46,7 @@ public final class NpyArray {
         this.fortranOrder = fortranOrder;
         this.bytes = bytes.order(dtype.byteOrder());
         // From the shape, not the bytes: a record of zero-size fields has elements but no bytes.
-        this.count = new NpyHeader(dtype, shape, false, 1, 0, 0).elementCount();
+        this.count = Shape.count(shape);
     }
 
     // ---------------------------------------------------------------- factories
@@ -276,14 +277,14 @@ public final class NpyArray {
      */
     public static NpyArray of(DType dtype, boolean fortranOrder, long[] shape, ByteBuffer data) {
         long[] dims = shape.clone();
-        long expected = new NpyHeader(dtype, dims, fortranOrder, 1, 0, 0).dataBytes();
+        long expected = Shape.byteSize(dims, dtype.itemSize());
         if (data.remaining() != expected) {
-            throw new IllegalArgumentException("shape " + HeaderFormat.shapeRepr(dims) + " of " + dtype
+            throw new IllegalArgumentException("shape " + Shape.repr(dims) + " of " + dtype
                     + " needs " + expected + " bytes, got " + data.remaining());
         }
         ByteBuffer copy = ByteBuffer.allocate(data.remaining());
         copy.put(data.duplicate()).clear();
-        return new NpyArray(dtype, dims, fortranOrder && NpyHeader.layoutsDiffer(dims), copy);
+        return new NpyArray(dtype, dims, fortranOrder && Shape.layoutsDiffer(dims), copy);
     }
 
     private static NpyArray ofRaw(DType dtype, Object data, long[] shape) {
@@ -313,9 +314,9 @@ public final class NpyArray {
 
     private static ByteBuffer allocate(DType dtype, int count, long[] shape) {
         long[] dims = shape.length == 0 ? new long[] {count} : shape;
-        long elements = new NpyHeader(dtype, dims, false, 1, 0, 0).elementCount();
+        long elements = Shape.count(dims);
         if (elements != count) {
-            throw new IllegalArgumentException("shape " + HeaderFormat.shapeRepr(dims) + " holds "
+            throw new IllegalArgumentException("shape " + Shape.repr(dims) + " holds "
                     + elements + " elements, the data has " + count);
         }
         long bytes = (long) count * dtype.itemSize();
@@ -467,10 +468,10 @@ public final class NpyArray {
     public NpyArray field(String name) throws NpyTypeException {
         if (dtype.kind() != Kind.RECORD) {
             throw new NpyTypeException("field(\"" + name + "\") needs a structured array; this one holds dtype "
-                    + dtype.descr() + " with shape " + HeaderFormat.shapeRepr(shape));
+                    + dtype.descr() + " with shape " + Shape.repr(shape));
         }
         DType.Field f = dtype.field(name).orElseThrow(() -> new NpyTypeException("no field '" + name
-                + "' in dtype " + dtype.descr() + " (shape " + HeaderFormat.shapeRepr(shape) + ")"));
+                + "' in dtype " + dtype.descr() + " (shape " + Shape.repr(shape) + ")"));
         NpyArray src = f.shape().length > 0 ? toCOrder() : this;
         int itemSize = dtype.itemSize();
         int fieldBytes = (int) f.byteSize();
@@ -502,7 +503,7 @@ public final class NpyArray {
             throw new IllegalArgumentException("ofRecords needs a structured dtype, not " + recordType);
         }
         long[] dims = shape.clone();
-        long count = new NpyHeader(recordType, dims, false, 1, 0, 0).elementCount();
+        long count = Shape.count(dims);
         Set<String> unused = new LinkedHashSet<>(columns.keySet());
         ByteBuffer out = ByteBuffer.allocate(checkedSize(count * recordType.itemSize()));
         byte[] target = out.array();
@@ -556,7 +557,7 @@ public final class NpyArray {
                 recordShape = e.getValue().shape;
             } else if (!Arrays.equals(recordShape, e.getValue().shape)) {
                 throw new IllegalArgumentException("column '" + e.getKey() + "' has shape "
-                        + HeaderFormat.shapeRepr(e.getValue().shape) + ", others " + HeaderFormat.shapeRepr(recordShape));
+                        + Shape.repr(e.getValue().shape) + ", others " + Shape.repr(recordShape));
             }
         }
         return ofRecords(builder.build(), recordShape, columns);
@@ -577,12 +578,12 @@ public final class NpyArray {
      * @throws IllegalArgumentException if the element counts differ
      */
     public NpyArray reshape(long... newShape) {
-        long count = new NpyHeader(dtype, newShape, false, 1, 0, 0).elementCount();
+        long count = Shape.count(newShape);
         if (count != elementCount()) {
             throw new IllegalArgumentException("cannot reshape " + elementCount() + " elements into shape "
-                    + HeaderFormat.shapeRepr(newShape));
+                    + Shape.repr(newShape));
         }
-        return new NpyArray(dtype, newShape.clone(), fortranOrder && NpyHeader.layoutsDiffer(newShape), bytes);
+        return new NpyArray(dtype, newShape.clone(), fortranOrder && Shape.layoutsDiffer(newShape), bytes);
     }
 
     // ---------------------------------------------------------------- exact accessors
@@ -879,7 +880,7 @@ public final class NpyArray {
 
     @Override
     public String toString() {
-        return "NpyArray[" + dtype.descr() + ", shape " + HeaderFormat.shapeRepr(shape) + ", "
+        return "NpyArray[" + dtype.descr() + ", shape " + Shape.repr(shape) + ", "
                 + (fortranOrder ? "Fortran" : "C") + " order]";
     }
 }

@@ -3,6 +3,7 @@ package org.npyfile;
 import java.util.Arrays;
 import java.util.Objects;
 import org.npyfile.internal.HeaderFormat;
+import org.npyfile.internal.Shape;
 
 /**
  * The header of a {@code .npy} stream: dtype, shape, memory order, format version and where the
@@ -66,51 +67,18 @@ public record NpyHeader(DType dtype, long[] shape, boolean fortranOrder, int maj
      */
     public static NpyHeader of(DType dtype, boolean fortranOrder, long... shape) {
         checkedByteSize(dtype, shape);
-        boolean fortran = fortranOrder && layoutsDiffer(shape);
+        boolean fortran = fortranOrder && Shape.layoutsDiffer(shape);
         HeaderFormat.Encoded encoded = HeaderFormat.encode(dtype, fortran, shape);
         return new NpyHeader(dtype, shape, fortran, encoded.majorVersion(), 0, encoded.bytes().length);
     }
 
-    /** True if C and Fortran order store the shape's elements differently. */
-    static boolean layoutsDiffer(long[] shape) {
-        int larger = 0;
-        for (long d : shape) {
-            if (d == 0) {
-                return false;
-            }
-            if (d > 1) {
-                larger++;
-            }
-        }
-        return larger > 1;
-    }
-
     private static long checkedByteSize(DType dtype, long[] shape) {
-        for (long d : shape) {
-            if (d < 0) {
-                throw new IllegalArgumentException("negative dimension in shape " + HeaderFormat.shapeRepr(shape));
-            }
-        }
         try {
-            return Math.multiplyExact(product(shape), dtype.itemSize());
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("shape " + HeaderFormat.shapeRepr(shape) + " of " + dtype
-                    + " holds more than " + Long.MAX_VALUE + " bytes", e);
+            return Shape.byteSize(shape, dtype.itemSize());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().startsWith("negative") ? e.getMessage()
+                    : "shape " + Shape.repr(shape) + " of " + dtype + " holds more than " + Long.MAX_VALUE + " bytes", e);
         }
-    }
-
-    /** The exact product of non-negative dimensions; 0 as soon as one is 0. */
-    private static long product(long[] shape) {
-        for (long d : shape) {
-            if (d == 0) {
-                return 0;
-            }
-        }
-        long count = 1;
-        for (long d : shape) {
-            count = Math.multiplyExact(count, d);
-        }
-        return count;
     }
 
     /**
@@ -138,7 +106,7 @@ public record NpyHeader(DType dtype, long[] shape, boolean fortranOrder, int maj
      * @return the element count
      */
     public long elementCount() {
-        return product(shape);
+        return Shape.count(shape);
     }
 
     /**
@@ -157,7 +125,7 @@ public record NpyHeader(DType dtype, long[] shape, boolean fortranOrder, int maj
      * @return the bytes, as many as {@link NpyHeader#of(DType, boolean, long...)} reports as the data offset
      */
     public byte[] toBytes() {
-        return HeaderFormat.encode(dtype, fortranOrder && layoutsDiffer(shape), shape).bytes();
+        return HeaderFormat.encode(dtype, fortranOrder && Shape.layoutsDiffer(shape), shape).bytes();
     }
 
     /**
@@ -166,7 +134,7 @@ public record NpyHeader(DType dtype, long[] shape, boolean fortranOrder, int maj
      * @return for example {@code (3, 4)}, {@code (7,)} or {@code ()}
      */
     public String shapeString() {
-        return HeaderFormat.shapeRepr(shape);
+        return Shape.repr(shape);
     }
 
     @Override

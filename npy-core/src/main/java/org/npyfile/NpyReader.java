@@ -8,6 +8,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import org.npyfile.internal.Shape;
 import org.npyfile.internal.Codec;
 import org.npyfile.internal.HeaderFormat;
 import org.npyfile.internal.HeaderReader;
@@ -702,7 +703,7 @@ public final class NpyReader implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "NpyReader[" + header.dtype().descr() + ", shape " + HeaderFormat.shapeRepr(header.shape())
+        return "NpyReader[" + header.dtype().descr() + ", shape " + Shape.repr(header.shape())
                 + ", position " + next + "]";
     }
 }

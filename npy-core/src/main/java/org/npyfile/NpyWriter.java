@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.npyfile.internal.Shape;
 import org.npyfile.internal.AtomicFile;
 import org.npyfile.internal.Codec;
 import org.npyfile.internal.HeaderFormat;
@@ -54,7 +55,7 @@ public final class NpyWriter implements AutoCloseable {
         if (growing) {
             long[] shape = header.shape();
             long[] row = java.util.Arrays.copyOfRange(shape, 1, shape.length);
-            this.rowSize = new NpyHeader(header.dtype(), row, false, 1, 0, 0).elementCount();
+            this.rowSize = Shape.count(row);
             this.count = Long.MAX_VALUE;
             this.preambleAt = ((java.nio.channels.SeekableByteChannel) channel).position();
         } else {
@@ -161,8 +162,8 @@ public final class NpyWriter implements AutoCloseable {
         long[] shape = new long[rowShape.length + 1];
         System.arraycopy(rowShape, 0, shape, 1, rowShape.length);
         NpyHeader header = NpyHeader.of(dtype, shape);
-        if (new NpyHeader(dtype, rowShape, false, 1, 0, 0).elementCount() == 0) {
-            throw new IllegalArgumentException("a row of shape " + HeaderFormat.shapeRepr(rowShape) + " holds no elements");
+        if (Shape.count(rowShape) == 0) {
+            throw new IllegalArgumentException("a row of shape " + Shape.repr(rowShape) + " holds no elements");
         }
         return header;
     }

@@ -84,7 +84,7 @@ final class DescrReader {
             boolean padding = items.get(0) instanceof String && name.isEmpty() && type.kind() == DType.Kind.VOID;
             try {
                 if (padding) {
-                    long bytes = Math.multiplyExact(product(shape), type.itemSize());
+                    long bytes = Shape.byteSize(shape, type.itemSize());
                     builder.padding(Math.toIntExact(bytes));
                 } else {
                     builder.field(title, name, type, shape);
@@ -125,14 +125,6 @@ final class DescrReader {
         System.arraycopy(a, 0, r, 0, a.length);
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;
-    }
-
-    private static long product(long[] shape) {
-        long n = 1;
-        for (long d : shape) {
-            n = Math.multiplyExact(n, d);
-        }
-        return n;
     }
 
     private static String at(String path) {

@@ -66,7 +66,7 @@ public final class HeaderFormat {
         StringBuilder sb = new StringBuilder("{'descr': ")
                 .append(descrLiteral(dtype))
                 .append(", 'fortran_order': ").append(fortranOrder ? "True" : "False")
-                .append(", 'shape': ").append(shapeRepr(shape)).append(", }");
+                .append(", 'shape': ").append(Shape.repr(shape)).append(", }");
         if (shape.length > 0) {
             long growthAxis = shape[fortranOrder ? shape.length - 1 : 0];
             sb.append(" ".repeat(GROWTH_AXIS_MAX_DIGITS - Long.toString(growthAxis).length()));
@@ -102,25 +102,5 @@ public final class HeaderFormat {
         }
         out.put((byte) '\n');
         return out.array();
-    }
-
-    /**
-     * A shape as Python prints a tuple of ints.
-     *
-     * @param shape the dimensions
-     * @return {@code ()}, {@code (7,)} or {@code (3, 4, 5)}
-     */
-    public static String shapeRepr(long[] shape) {
-        if (shape.length == 1) {
-            return "(" + shape[0] + ",)";
-        }
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append(shape[i]);
-        }
-        return sb.append(')').toString();
     }
 }

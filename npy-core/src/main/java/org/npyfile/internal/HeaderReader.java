@@ -177,7 +177,7 @@ public final class HeaderReader {
             return new NpyHeader(dtype, shape, fortranOrder, major, 0, dataOffset);
         } catch (IllegalArgumentException e) {
             throw new NpyFormatException(at, "a shape whose data size fits in a signed 64-bit byte count",
-                    "shape " + HeaderFormat.shapeRepr(shape) + " of " + dtype.descr());
+                    "shape " + Shape.repr(shape) + " of " + dtype.descr());
         }
     }
 

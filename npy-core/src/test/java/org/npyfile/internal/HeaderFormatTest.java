@@ -46,9 +46,9 @@ class HeaderFormatTest {
 
     @Test
     void printsShapesAsPythonTuples() {
-        assertThat(HeaderFormat.shapeRepr(new long[0])).isEqualTo("()");
-        assertThat(HeaderFormat.shapeRepr(new long[] {7})).isEqualTo("(7,)");
-        assertThat(HeaderFormat.shapeRepr(new long[] {3, 4, 5})).isEqualTo("(3, 4, 5)");
+        assertThat(Shape.repr(new long[0])).isEqualTo("()");
+        assertThat(Shape.repr(new long[] {7})).isEqualTo("(7,)");
+        assertThat(Shape.repr(new long[] {3, 4, 5})).isEqualTo("(3, 4, 5)");
     }
 
     @Test
