@@ -3,15 +3,15 @@ package org.npyfile;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.npyfile.internal.Shape;
-import org.npyfile.internal.HeaderFormat;
-import org.npyfile.internal.PythonRepr;
+import org.npyfile.internal.DescrCodec;
 
 /**
  * A numpy dtype that {@code .npy} files carry without pickle: its kind, item size, byte order and,
@@ -50,7 +50,12 @@ public final class DType {
         /** {@code m8[unit]}: int64 tick counts in the unit; NaT is {@code Long.MIN_VALUE}. */
         TIMEDELTA('m'),
         /** A structured record of named {@link Field fields}; numpy writes its descr as a list. */
-        RECORD('V');
+        RECORD('V'),
+        /**
+         * {@code |O}: references to Python objects; numpy stores such arrays (and records with an
+         * object field) as a pickle, not as elements of a fixed size.
+         */
+        OBJECT('O');
 
         private final char code;
 
@@ -97,41 +102,6 @@ public final class DType {
     /** {@code <c16}. */
     public static final DType COMPLEX128 = new DType(Kind.COMPLEX, 16, ByteOrder.LITTLE_ENDIAN, "");
 
-    /** Units numpy accepts for datetime64 and timedelta64, an optional multiplier before them. */
-    private static final Pattern TIME_UNIT =
-            Pattern.compile("([1-9][0-9]{0,8})?(Y|M|W|D|h|m|s|ms|us|\u03bcs|ns|ps|fs|as)");
-
-    /** {@code [order]code[size][[unit]]}, numpy's array-protocol type strings. */
-    private static final Pattern TYPESTR =
-            Pattern.compile("([<>|=]?)([?bBhHiIlLqQpPeEfdgFDGSaUVMmOuc])([0-9]*)(?:\\[([^\\]]*)\\])?");
-
-    /** numpy's dtype names and one-character codes, as numpy on 64-bit Linux reads them. */
-    private static final Map<String, String> ALIASES = Map.ofEntries(
-            Map.entry("?", "b1"), Map.entry("c", "S1"), Map.entry("bool", "b1"), Map.entry("bool_", "b1"),
-            Map.entry("b", "i1"), Map.entry("int8", "i1"), Map.entry("byte", "i1"),
-            Map.entry("B", "u1"), Map.entry("uint8", "u1"), Map.entry("ubyte", "u1"),
-            Map.entry("h", "i2"), Map.entry("int16", "i2"), Map.entry("short", "i2"),
-            Map.entry("H", "u2"), Map.entry("uint16", "u2"), Map.entry("ushort", "u2"),
-            Map.entry("i", "i4"), Map.entry("int32", "i4"), Map.entry("intc", "i4"),
-            Map.entry("I", "u4"), Map.entry("uint32", "u4"), Map.entry("uintc", "u4"),
-            Map.entry("l", "i8"), Map.entry("q", "i8"), Map.entry("p", "i8"), Map.entry("int64", "i8"),
-            Map.entry("int", "i8"), Map.entry("int_", "i8"), Map.entry("long", "i8"),
-            Map.entry("longlong", "i8"), Map.entry("intp", "i8"),
-            Map.entry("L", "u8"), Map.entry("Q", "u8"), Map.entry("P", "u8"), Map.entry("uint64", "u8"),
-            Map.entry("uint", "u8"), Map.entry("ulong", "u8"), Map.entry("ulonglong", "u8"),
-            Map.entry("uintp", "u8"),
-            Map.entry("e", "f2"), Map.entry("float16", "f2"), Map.entry("half", "f2"),
-            Map.entry("f", "f4"), Map.entry("float32", "f4"), Map.entry("single", "f4"),
-            Map.entry("d", "f8"), Map.entry("float64", "f8"), Map.entry("double", "f8"),
-            Map.entry("float", "f8"), Map.entry("float_", "f8"),
-            Map.entry("F", "c8"), Map.entry("complex64", "c8"), Map.entry("csingle", "c8"),
-            Map.entry("D", "c16"), Map.entry("complex128", "c16"), Map.entry("cdouble", "c16"),
-            Map.entry("complex", "c16"), Map.entry("complex_", "c16"),
-            Map.entry("g", "f16"), Map.entry("longdouble", "f16"), Map.entry("float128", "f16"),
-            Map.entry("G", "c32"), Map.entry("clongdouble", "c32"), Map.entry("complex256", "c32"),
-            Map.entry("O", "O"), Map.entry("object", "O"), Map.entry("object_", "O"),
-            Map.entry("datetime64", "M8"), Map.entry("timedelta64", "m8"));
-
     private final Kind kind;
     private final int itemSize;
     private final ByteOrder byteOrder;
@@ -139,6 +109,8 @@ public final class DType {
     private final List<Field> fields;
     /** Fields by name and by title. */
     private final Map<String, Field> byName;
+    /** {@link #descr()}, computed on first use; a benign race computes the same text twice. */
+    private String descr;
 
     private DType(Kind kind, int itemSize, ByteOrder byteOrder, String unit) {
         this.kind = kind;
@@ -155,7 +127,7 @@ public final class DType {
         this.byteOrder = null;
         this.unit = "";
         this.fields = List.copyOf(fields);
-        Map<String, Field> index = new java.util.HashMap<>();
+        Map<String, Field> index = new HashMap<>();
         for (Field f : fields) {
             index.put(f.name(), f);
             if (f.title() != null) {
@@ -262,7 +234,7 @@ public final class DType {
     public static final class RecordBuilder {
         private final List<Field> fields = new ArrayList<>();
         /** Names and titles so far: numpy refuses a repeat of either. */
-        private final java.util.Set<String> taken = new java.util.HashSet<>();
+        private final Set<String> taken = new HashSet<>();
         private int offset;
 
         private RecordBuilder() {
@@ -343,139 +315,73 @@ public final class DType {
     }
 
     /**
-     * Parses a non-structured descr as numpy's {@code numpy.dtype} does for the forms that
-     * {@code .npy} headers carry: {@code '<f4'}, {@code '|S5'}, {@code '>M8[ns]'}, and the
-     * lenient forms numpy also loads ({@code 'f8'}, {@code 'float64'}, {@code '=i4'}, {@code 'd'}).
-     * A missing, {@code '|'} or {@code '='} byte order on a multi-byte type means this machine's
-     * order, as in numpy.
+     * Parses a descr as numpy's {@code numpy.dtype} does for the forms that {@code .npy} headers
+     * carry: a type string ({@code '<f4'}, {@code '|S5'}, {@code '>M8[ns]'}, {@code '|O'},
+     * {@code '<f16'}), the lenient forms numpy also loads ({@code 'f8'}, {@code 'float64'},
+     * {@code '=i4'}, {@code 'd'}), and the list text of a structured dtype as {@link #descr()}
+     * prints it ({@code [('x', '<f4'), ('y', '>i8', (2, 3))]}). A missing, {@code '|'} or
+     * {@code '='} byte order on a multi-byte type means this machine's order, as in numpy.
+     * {@code DType.parse(d.descr())} equals {@code d} for every dtype.
      *
      * @param descr the descr text
      * @return the dtype
-     * @throws NpyTypeException if numpy knows the dtype but npyfile cannot represent it: object
-     *     ({@code |O}, pickled), long double ({@code <f16}, {@code <c32}), zero-size strings
      * @throws IllegalArgumentException if numpy would not accept the descr either
      */
-    public static DType parse(String descr) throws NpyTypeException {
-        Objects.requireNonNull(descr, "descr");
-        String text = descr;
-        String order = "";
-        if (!text.isEmpty() && "<>|=".indexOf(text.charAt(0)) >= 0) {
-            order = text.substring(0, 1);
-            text = text.substring(1);
-        }
-        String alias = ALIASES.get(text);
-        // numpy reads a byte order only before a type code: '<f8' and 'd', but not '<float64'.
-        if (alias != null && (order.isEmpty() || text.length() == 1)) {
-            text = alias;
-        }
-        Matcher m = TYPESTR.matcher(order + text);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a numpy dtype descr: '" + descr + "'");
-        }
-        ByteOrder byteOrder = switch (m.group(1)) {
-            case "<" -> ByteOrder.LITTLE_ENDIAN;
-            case ">" -> ByteOrder.BIG_ENDIAN;
-            default -> ByteOrder.nativeOrder();
-        };
-        char code = m.group(2).charAt(0);
-        String sizeText = m.group(3);
-        String unitText = m.group(4);
-        if (code != 'M' && code != 'm' && unitText != null) {
-            throw new IllegalArgumentException("only datetime64 and timedelta64 take a [unit]: '" + descr + "'");
-        }
-        Kind kind;
-        switch (code) {
-            case 'b' -> kind = Kind.BOOL;
-            case 'i' -> kind = Kind.INT;
-            case 'u' -> kind = Kind.UINT;
-            case 'f' -> kind = Kind.FLOAT;
-            case 'c' -> kind = Kind.COMPLEX;
-            case 'S', 'a' -> kind = Kind.BYTES;
-            case 'U' -> kind = Kind.UNICODE;
-            case 'V' -> kind = Kind.VOID;
-            case 'M' -> kind = Kind.DATETIME;
-            case 'm' -> kind = Kind.TIMEDELTA;
-            case 'O' -> throw new NpyTypeException("dtype '" + descr
-                    + "' is a pickled object array; npyfile reads only arrays stored without pickle");
-            default -> throw new IllegalArgumentException("not a numpy dtype descr: '" + descr + "'");
-        }
-        int size;
-        try {
-            size = sizeText.isEmpty() ? defaultSize(kind) : Integer.parseInt(sizeText);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("item size out of range in '" + descr + "'", e);
-        }
-        return of(kind, size, byteOrder, unitText, descr);
+    public static DType parse(String descr) {
+        return DescrCodec.parse(Objects.requireNonNull(descr, "descr"));
     }
 
-    private static int defaultSize(Kind kind) {
-        return switch (kind) {
-            case DATETIME, TIMEDELTA -> 8;
-            case BYTES, UNICODE, VOID -> 0;
-            default -> -1;
-        };
-    }
-
-    private static DType of(Kind kind, int size, ByteOrder order, String unitText, String descr)
-            throws NpyTypeException {
+    /**
+     * A plain (non-structured) dtype from its parts, as {@link #descr()} names them.
+     *
+     * @param kind any kind but {@link Kind#RECORD} (use {@link #record()})
+     * @param itemSize bytes per element, numpy's {@code itemsize}: 1 for bool; 1, 2, 4 or 8 for
+     *     integers; 2, 4, 8 or 16 (long double) for floats; 8, 16 or 32 for complex; 8 for
+     *     datetimes, timedeltas and objects; any non-negative size for {@code S} and {@code V}; a
+     *     multiple of 4 for {@code U}
+     * @param order the byte order; ignored where it does not apply (one-byte types, {@code S},
+     *     {@code V}, objects)
+     * @return the dtype; datetimes and timedeltas are generic (no unit)
+     * @throws IllegalArgumentException if numpy has no such dtype
+     */
+    public static DType of(Kind kind, int itemSize, ByteOrder order) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(order, "order");
+        String what = kind + " of " + itemSize + " bytes";
         switch (kind) {
-            case BOOL -> requireSize(size, descr, 1);
-            case INT, UINT -> requireSize(size, descr, 1, 2, 4, 8);
-            case FLOAT -> {
-                if (size == 16 || size == 12) {
-                    throw new NpyTypeException("dtype '" + descr + "' is a platform long double, which has no Java type");
+            case BOOL -> requireSize(itemSize, what, 1);
+            case INT, UINT -> requireSize(itemSize, what, 1, 2, 4, 8);
+            case FLOAT -> requireSize(itemSize, what, 2, 4, 8, 16);
+            case COMPLEX -> requireSize(itemSize, what, 8, 16, 32);
+            case DATETIME, TIMEDELTA, OBJECT -> requireSize(itemSize, what, 8);
+            case BYTES, VOID -> {
+                if (itemSize < 0) {
+                    throw new IllegalArgumentException("no numpy dtype " + what);
                 }
-                requireSize(size, descr, 2, 4, 8);
             }
-            case COMPLEX -> {
-                if (size == 32 || size == 24) {
-                    throw new NpyTypeException("dtype '" + descr + "' is a platform long double complex, which has no Java type");
+            case UNICODE -> {
+                if (itemSize < 0 || itemSize % 4 != 0) {
+                    throw new IllegalArgumentException("no numpy dtype " + what + ": U takes 4 bytes per code point");
                 }
-                requireSize(size, descr, 8, 16);
             }
-            case BYTES, UNICODE, VOID -> {
-                if (size == 0) {
-                    throw new NpyTypeException("dtype '" + descr + "' has no item size; npyfile needs a sized string or void type");
-                }
-                if (kind == Kind.UNICODE && size > Integer.MAX_VALUE / 4) {
-                    throw new IllegalArgumentException("item size out of range in '" + descr + "'");
-                }
-                size = kind == Kind.UNICODE ? size * 4 : size;
-            }
-            case DATETIME, TIMEDELTA -> {
-                requireSize(size, descr, 8);
-                return new DType(kind, 8, order, canonicalUnit(unitText, descr));
-            }
+            case RECORD -> throw new IllegalArgumentException("a structured dtype is built with DType.record()");
             default -> throw new AssertionError(kind);
         }
-        return new DType(kind, size, order, "");
+        return new DType(kind, itemSize, order, "");
     }
 
-    private static void requireSize(int size, String descr, int... allowed) {
+    private static void requireSize(int size, String what, int... allowed) {
         for (int a : allowed) {
             if (size == a) {
                 return;
             }
         }
-        throw new IllegalArgumentException("no numpy dtype '" + descr + "' (item size " + size + ")");
-    }
-
-    private static String canonicalUnit(String unitText, String descr) {
-        if (unitText == null || unitText.equals("generic")) {
-            return "";
-        }
-        Matcher m = TIME_UNIT.matcher(unitText);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a datetime unit in '" + descr + "': [" + unitText + "]");
-        }
-        // numpy prints a multiplier of 1 as nothing: 'M8[1s]' is '<M8[s]'.
-        String unit = unitText.replace('\u03bc', 'u');
-        return m.group(1) != null && Integer.parseInt(m.group(1)) == 1 ? m.group(2).replace('\u03bc', 'u') : unit;
+        throw new IllegalArgumentException("no numpy dtype " + what);
     }
 
     private static boolean orderMatters(Kind kind, int itemSize) {
         return switch (kind) {
-            case BOOL, BYTES, VOID, RECORD -> false;
+            case BOOL, BYTES, VOID, RECORD, OBJECT -> false;
             case UNICODE -> true;
             default -> itemSize > 1;
         };
@@ -525,7 +431,7 @@ public final class DType {
      * @return the dtype
      */
     public static DType datetime64(String unit) {
-        return new DType(Kind.DATETIME, 8, ByteOrder.LITTLE_ENDIAN, canonicalUnit(unit.isEmpty() ? null : unit, unit));
+        return new DType(Kind.DATETIME, 8, ByteOrder.LITTLE_ENDIAN, DescrCodec.canonicalUnit(unit, unit));
     }
 
     /**
@@ -535,7 +441,7 @@ public final class DType {
      * @return the dtype
      */
     public static DType timedelta64(String unit) {
-        return new DType(Kind.TIMEDELTA, 8, ByteOrder.LITTLE_ENDIAN, canonicalUnit(unit.isEmpty() ? null : unit, unit));
+        return new DType(Kind.TIMEDELTA, 8, ByteOrder.LITTLE_ENDIAN, DescrCodec.canonicalUnit(unit, unit));
     }
 
     private static void requirePositive(int length) {
@@ -582,6 +488,61 @@ public final class DType {
      */
     public int itemSize() {
         return itemSize;
+    }
+
+    /**
+     * Whether this is a signed or unsigned integer type ({@code i1}..{@code i8}, {@code u1}..{@code u8}).
+     *
+     * @return true for {@link Kind#INT} and {@link Kind#UINT}
+     */
+    public boolean isInteger() {
+        return kind == Kind.INT || kind == Kind.UINT;
+    }
+
+    /**
+     * Whether this is numpy's half-precision float, {@code f2}.
+     *
+     * @return true for float16
+     */
+    public boolean isFloat16() {
+        return kind == Kind.FLOAT && itemSize == 2;
+    }
+
+    /**
+     * Whether this is a platform long double: {@code f16} or {@code c32}, which numpy on x86-64
+     * stores as the 80-bit extended format padded to 16 bytes.
+     *
+     * @return true for long double and long double complex
+     */
+    public boolean isLongDouble() {
+        return kind == Kind.FLOAT && itemSize == 16 || kind == Kind.COMPLEX && itemSize == 32;
+    }
+
+    /**
+     * Whether this is a string type, {@code S} or {@code U}.
+     *
+     * @return true for {@link Kind#BYTES} and {@link Kind#UNICODE}
+     */
+    public boolean isString() {
+        return kind == Kind.BYTES || kind == Kind.UNICODE;
+    }
+
+    /**
+     * Whether arrays of this dtype hold Python objects ({@code |O}, or a record with an object
+     * field anywhere inside): numpy stores those as a pickle rather than as fixed-size elements.
+     *
+     * @return true if numpy would pickle such an array
+     */
+    public boolean hasObjects() {
+        if (kind == Kind.OBJECT) {
+            return true;
+        }
+        for (Field f : fields) {
+            if (f.dtype().hasObjects()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -651,7 +612,7 @@ public final class DType {
         return switch (kind) {
             case COMPLEX -> itemSize / 2;
             case UNICODE -> 4;
-            case BOOL, BYTES, VOID, RECORD -> 1;
+            case BOOL, BYTES, VOID, RECORD, OBJECT -> 1;
             default -> itemSize;
         };
     }
@@ -662,49 +623,12 @@ public final class DType {
      * @return for example {@code "<f4"}, {@code "|b1"}, {@code "<U7"}, {@code ">M8[ns]"}
      */
     public String descr() {
-        if (kind == Kind.RECORD) {
-            return recordDescr();
+        String text = descr;
+        if (text == null) {
+            text = DescrCodec.descr(this);
+            descr = text;
         }
-        char order = byteOrder == null ? '|' : byteOrder == ByteOrder.BIG_ENDIAN ? '>' : '<';
-        StringBuilder sb = new StringBuilder().append(order).append(kind.code);
-        switch (kind) {
-            case DATETIME, TIMEDELTA -> {
-                sb.append('8');
-                if (!unit.isEmpty()) {
-                    sb.append('[').append(unit).append(']');
-                }
-            }
-            default -> sb.append(length());
-        }
-        return sb.toString();
-    }
-
-    /** numpy's {@code dtype.descr} list: fields in offset order, gaps as {@code ('', '|V<n>')}. */
-    private String recordDescr() {
-        StringBuilder sb = new StringBuilder("[");
-        int at = 0;
-        for (Field f : fields) {
-            if (f.offset() > at) {
-                append(sb, "('', '|V" + (f.offset() - at) + "')");
-            }
-            String name = f.title() == null ? PythonRepr.str(f.name())
-                    : "(" + PythonRepr.str(f.title()) + ", " + PythonRepr.str(f.name()) + ")";
-            String type = f.dtype().kind == Kind.RECORD ? f.dtype().descr() : PythonRepr.str(f.dtype().descr());
-            append(sb, "(" + name + ", " + type
-                    + (f.shape().length == 0 ? "" : ", " + Shape.repr(f.shape())) + ")");
-            at = (int) (f.offset() + f.byteSize());
-        }
-        if (itemSize > at) {
-            append(sb, "('', '|V" + (itemSize - at) + "')");
-        }
-        return sb.append(']').toString();
-    }
-
-    private static void append(StringBuilder list, String item) {
-        if (list.length() > 1) {
-            list.append(", ");
-        }
-        list.append(item);
+        return text;
     }
 
     @Override

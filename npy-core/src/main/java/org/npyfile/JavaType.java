@@ -1,8 +1,9 @@
 package org.npyfile;
 
+import java.nio.ByteBuffer;
 import org.npyfile.DType.Kind;
+import org.npyfile.internal.Codec;
 import org.npyfile.internal.Shape;
-import org.npyfile.internal.HeaderFormat;
 
 /**
  * The Java element types of the exact accessors, reads and writes, and which dtypes each one
@@ -52,11 +53,11 @@ enum JavaType {
         } else if (arrayType == String[].class) {
             return STRING;
         }
-        throw new IllegalArgumentException("not an array type npyfile reads into: " + arrayType.getName());
+        throw new NpyTypeException("not an array type npyfile reads into: " + arrayType.getName());
     }
 
     /** The exact accessor's values of an array of a dtype this type holds. */
-    Object extract(NpyArray array) throws NpyException {
+    Object extract(NpyArray array) throws NpyFormatException {
         return switch (this) {
             case BOOLEAN -> array.asBooleanArray();
             case BYTE -> array.asByteArray();
@@ -67,6 +68,33 @@ enum JavaType {
             case DOUBLE -> array.asDoubleArray();
             case STRING -> array.asStringArray();
         };
+    }
+
+    /** Bytes one value of this type takes in a Java array (a reference for strings, whose text comes on top). */
+    long bytesPer() {
+        return switch (this) {
+            case BOOLEAN, BYTE -> 1;
+            case SHORT -> 2;
+            case INT, FLOAT -> 4;
+            case LONG, DOUBLE, STRING -> 8;
+        };
+    }
+
+    /**
+     * Decodes values of a dtype this type holds from a buffer's position into a Java array of this
+     * type, advancing the buffer.
+     */
+    void decode(ByteBuffer src, DType dtype, Object dst, int len) throws NpyFormatException {
+        switch (this) {
+            case BOOLEAN -> Codec.get(src, (boolean[]) dst, 0, len);
+            case BYTE -> Codec.get(src, (byte[]) dst, 0, len);
+            case SHORT -> Codec.get(src, (short[]) dst, 0, len);
+            case INT -> Codec.get(src, (int[]) dst, 0, len);
+            case LONG -> Codec.get(src, (long[]) dst, 0, len);
+            case FLOAT -> Codec.get(src, dtype.isFloat16(), (float[]) dst, 0, len);
+            case DOUBLE -> Codec.get(src, (double[]) dst, 0, len);
+            case STRING -> Codec.get(src, dtype, (String[]) dst, 0, len);
+        }
     }
 
     /** Java values per element: 2 for the interleaved parts of complex, else 1. */
@@ -80,7 +108,7 @@ enum JavaType {
      * @param what the call, for the message ("asFloatArray()")
      * @throws NpyTypeException naming the dtype and shape if it does not
      */
-    void check(String what, DType dtype, long[] shape) throws NpyTypeException {
+    void check(String what, DType dtype, long[] shape) {
         if (!holds(dtype)) {
             throw mismatch(what, dtype, shape);
         }

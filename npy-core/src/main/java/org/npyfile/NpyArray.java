@@ -1,52 +1,61 @@
 package org.npyfile;
 
+import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.npyfile.DType.Kind;
-import org.npyfile.internal.Shape;
+import org.npyfile.internal.Casts;
 import org.npyfile.internal.Codec;
-import org.npyfile.internal.HeaderFormat;
+import org.npyfile.internal.Float16;
+import org.npyfile.internal.Nested;
+import org.npyfile.internal.Records;
+import org.npyfile.internal.Shape;
 
 /**
  * An array in memory: dtype, shape, memory order and the element bytes exactly as a {@code .npy}
  * file stores them (the file's byte order, the file's layout).
  *
- * <p>Typed accessors copy the elements into a new Java array, in the array's own layout
- * (Fortran order for a Fortran-order array; call {@link #toCOrder()} first for C order):
+ * <p>Every accessor speaks numpy's logical (C) order, whatever the stored layout: flat arrays list
+ * the elements with the last index varying fastest, nested ones ({@code float[][]}) are rows,
+ * and {@code getFloat(i, j)} is {@code a[i, j]}. Only {@link #data()} gives the stored bytes.
  * <ul>
- *   <li>{@code asXxxArray()} are exact: the dtype's storage matches the Java type. Unsigned
- *       integers come back as their raw bits ({@code asIntArray()} on {@code <u4} gives
- *       {@code -1} for 4294967295, as {@link Integer#toUnsignedLong(int)} reads it); float16
- *       decodes to float; complex comes as interleaved real and imaginary parts.</li>
+ *   <li>{@code asXxxArray()} and {@link #as(Class)} are exact: the dtype's storage matches the
+ *       Java type. Unsigned integers come back as their raw bits ({@code asIntArray()} on
+ *       {@code <u4} gives {@code -1} for 4294967295, as {@link Integer#toUnsignedLong(int)} reads
+ *       it); float16 decodes to float; complex comes as interleaved real and imaginary parts.</li>
  *   <li>{@code toXxxArray()} widen values losslessly: {@code toLongArray()} on {@code <u4} gives
  *       0..4294967295.</li>
+ *   <li>{@link #astype(DType, Casting)} converts with numpy's rules where values may change
+ *       (float64 to float32, int64 to int32, floats to integers), only when asked.</li>
  * </ul>
- * A request that cannot be met losslessly throws {@link NpyTypeException} naming the dtype and
- * shape. Instances are immutable; {@link #data()} is a read-only view.
+ * A request the dtype cannot meet throws the unchecked {@link NpyTypeException} naming the dtype
+ * and shape; a shape or index that does not fit throws {@link NpyShapeException}. Instances are
+ * immutable; {@link #data()} is a read-only view.
  */
 public final class NpyArray {
 
     private final DType dtype;
-    private final long[] shape;
+    private final Shape shape;
     private final boolean fortranOrder;
     /** Writable, heap-backed, position 0, in the dtype's byte order; never handed out. */
     private final ByteBuffer bytes;
-    private final long count;
 
     NpyArray(DType dtype, long[] shape, boolean fortranOrder, ByteBuffer bytes) {
+        this(dtype, Shape.of(shape), fortranOrder, bytes);
+    }
+
+    private NpyArray(DType dtype, Shape shape, boolean fortranOrder, ByteBuffer bytes) {
         this.dtype = dtype;
         this.shape = shape;
-        this.fortranOrder = fortranOrder;
+        // Fortran order is recorded only where it changes the layout, as numpy does.
+        this.fortranOrder = fortranOrder && shape.layoutsDiffer();
         this.bytes = bytes.order(dtype.byteOrder());
-        // From the shape, not the bytes: a record of zero-size fields has elements but no bytes.
-        this.count = Shape.count(shape);
     }
 
     // ---------------------------------------------------------------- factories
@@ -57,12 +66,10 @@ public final class NpyArray {
      * @param data the values in C order
      * @param shape the dimensions; none means one dimension of {@code data.length}
      * @return the array
-     * @throws IllegalArgumentException if the shape does not hold exactly {@code data.length} elements
+     * @throws NpyShapeException if the shape does not hold exactly {@code data.length} elements
      */
     public static NpyArray of(boolean[] data, long... shape) {
-        ByteBuffer b = allocate(DType.BOOL, data.length, shape);
-        Codec.put(b, data, 0, data.length);
-        return create(DType.BOOL, data.length, shape, b);
+        return ofFlat(DType.BOOL, data, shape);
     }
 
     /**
@@ -71,10 +78,10 @@ public final class NpyArray {
      * @param data the values in C order
      * @param shape the dimensions; none means one dimension of {@code data.length}
      * @return the array
-     * @throws IllegalArgumentException if the shape does not hold exactly {@code data.length} elements
+     * @throws NpyShapeException if the shape does not hold exactly {@code data.length} elements
      */
     public static NpyArray of(byte[] data, long... shape) {
-        return ofRaw(DType.INT8, data, shape);
+        return ofFlat(DType.INT8, data, shape);
     }
 
     /**
@@ -83,10 +90,10 @@ public final class NpyArray {
      * @param data the values in C order
      * @param shape the dimensions; none means one dimension of {@code data.length}
      * @return the array
-     * @throws IllegalArgumentException if the shape does not hold exactly {@code data.length} elements
+     * @throws NpyShapeException if the shape does not hold exactly {@code data.length} elements
      */
     public static NpyArray of(short[] data, long... shape) {
-        return ofRaw(DType.INT16, data, shape);
+        return ofFlat(DType.INT16, data, shape);
     }
 
     /**
@@ -95,10 +102,10 @@ public final class NpyArray {
      * @param data the values in C order
      * @param shape the dimensions; none means one dimension of {@code data.length}
      * @return the array
-     * @throws IllegalArgumentException if the shape does not hold exactly {@code data.length} elements
+     * @throws NpyShapeException if the shape does not hold exactly {@code data.length} elements
      */
     public static NpyArray of(int[] data, long... shape) {
-        return ofRaw(DType.INT32, data, shape);
+        return ofFlat(DType.INT32, data, shape);
     }
 
     /**
@@ -107,10 +114,10 @@ public final class NpyArray {
      * @param data the values in C order
      * @param shape the dimensions; none means one dimension of {@code data.length}
      * @return the array
-     * @throws IllegalArgumentException if the shape does not hold exactly {@code data.length} elements
+     * @throws NpyShapeException if the shape does not hold exactly {@code data.length} elements
      */
     public static NpyArray of(long[] data, long... shape) {
-        return ofRaw(DType.INT64, data, shape);
+        return ofFlat(DType.INT64, data, shape);
     }
 
     /**
@@ -119,10 +126,10 @@ public final class NpyArray {
      * @param data the values in C order
      * @param shape the dimensions; none means one dimension of {@code data.length}
      * @return the array
-     * @throws IllegalArgumentException if the shape does not hold exactly {@code data.length} elements
+     * @throws NpyShapeException if the shape does not hold exactly {@code data.length} elements
      */
     public static NpyArray of(float[] data, long... shape) {
-        return ofRaw(DType.FLOAT32, data, shape);
+        return ofFlat(DType.FLOAT32, data, shape);
     }
 
     /**
@@ -131,36 +138,191 @@ public final class NpyArray {
      * @param data the values in C order
      * @param shape the dimensions; none means one dimension of {@code data.length}
      * @return the array
-     * @throws IllegalArgumentException if the shape does not hold exactly {@code data.length} elements
+     * @throws NpyShapeException if the shape does not hold exactly {@code data.length} elements
      */
     public static NpyArray of(double[] data, long... shape) {
-        return ofRaw(DType.FLOAT64, data, shape);
+        return ofFlat(DType.FLOAT64, data, shape);
     }
 
     /**
-     * A C-order unsigned array from raw bits: {@code |u1} for {@code byte[]}, {@code <u2} for
-     * {@code short[]}, {@code <u4} for {@code int[]}, {@code <u8} for {@code long[]}.
+     * A C-order {@code |b1} array of shape (rows, columns).
      *
-     * @param data a {@code byte[]}, {@code short[]}, {@code int[]} or {@code long[]} of raw bits in C order
-     * @param shape the dimensions; none means one dimension of the data's length
+     * @param rows the rows, all of one length
      * @return the array
-     * @throws IllegalArgumentException if data is another type or the shape does not match its length
+     * @throws NpyShapeException if the rows differ in length or one is null
      */
-    public static NpyArray ofUnsigned(Object data, long... shape) {
-        DType dtype;
-        if (data instanceof byte[]) {
-            dtype = DType.UINT8;
-        } else if (data instanceof short[]) {
-            dtype = DType.UINT16;
-        } else if (data instanceof int[]) {
-            dtype = DType.UINT32;
-        } else if (data instanceof long[]) {
-            dtype = DType.UINT64;
-        } else {
-            throw new IllegalArgumentException("ofUnsigned takes byte[], short[], int[] or long[], not "
-                    + (data == null ? "null" : data.getClass().getSimpleName()));
-        }
-        return ofRaw(dtype, data, shape);
+    public static NpyArray of(boolean[][] rows) {
+        return ofNested(DType.BOOL, rows, 2);
+    }
+
+    /**
+     * A C-order {@code |i1} array of shape (rows, columns).
+     *
+     * @param rows the rows, all of one length
+     * @return the array
+     * @throws NpyShapeException if the rows differ in length or one is null
+     */
+    public static NpyArray of(byte[][] rows) {
+        return ofNested(DType.INT8, rows, 2);
+    }
+
+    /**
+     * A C-order {@code <i2} array of shape (rows, columns).
+     *
+     * @param rows the rows, all of one length
+     * @return the array
+     * @throws NpyShapeException if the rows differ in length or one is null
+     */
+    public static NpyArray of(short[][] rows) {
+        return ofNested(DType.INT16, rows, 2);
+    }
+
+    /**
+     * A C-order {@code <i4} array of shape (rows, columns).
+     *
+     * @param rows the rows, all of one length
+     * @return the array
+     * @throws NpyShapeException if the rows differ in length or one is null
+     */
+    public static NpyArray of(int[][] rows) {
+        return ofNested(DType.INT32, rows, 2);
+    }
+
+    /**
+     * A C-order {@code <i8} array of shape (rows, columns).
+     *
+     * @param rows the rows, all of one length
+     * @return the array
+     * @throws NpyShapeException if the rows differ in length or one is null
+     */
+    public static NpyArray of(long[][] rows) {
+        return ofNested(DType.INT64, rows, 2);
+    }
+
+    /**
+     * A C-order {@code <f4} array of shape (rows, columns): a weight matrix as numpy stores it.
+     *
+     * @param rows the rows, all of one length
+     * @return the array
+     * @throws NpyShapeException if the rows differ in length or one is null
+     */
+    public static NpyArray of(float[][] rows) {
+        return ofNested(DType.FLOAT32, rows, 2);
+    }
+
+    /**
+     * A C-order {@code <f8} array of shape (rows, columns).
+     *
+     * @param rows the rows, all of one length
+     * @return the array
+     * @throws NpyShapeException if the rows differ in length or one is null
+     */
+    public static NpyArray of(double[][] rows) {
+        return ofNested(DType.FLOAT64, rows, 2);
+    }
+
+    /**
+     * A C-order {@code |u1} array of shape (n, rows, columns): a stack of 8-bit images, say.
+     * (The values are the bytes' raw bits; see {@link #ofUnsigned(byte[], long...)}.)
+     *
+     * @param planes the planes, all of one shape
+     * @return the array, of dtype {@code |i1}
+     * @throws NpyShapeException if the planes or rows differ in length or one is null
+     */
+    public static NpyArray of(byte[][][] planes) {
+        return ofNested(DType.INT8, planes, 3);
+    }
+
+    /**
+     * A C-order {@code <i4} array of shape (n, rows, columns).
+     *
+     * @param planes the planes, all of one shape
+     * @return the array
+     * @throws NpyShapeException if the planes or rows differ in length or one is null
+     */
+    public static NpyArray of(int[][][] planes) {
+        return ofNested(DType.INT32, planes, 3);
+    }
+
+    /**
+     * A C-order {@code <i8} array of shape (n, rows, columns).
+     *
+     * @param planes the planes, all of one shape
+     * @return the array
+     * @throws NpyShapeException if the planes or rows differ in length or one is null
+     */
+    public static NpyArray of(long[][][] planes) {
+        return ofNested(DType.INT64, planes, 3);
+    }
+
+    /**
+     * A C-order {@code <f4} array of shape (n, rows, columns).
+     *
+     * @param planes the planes, all of one shape
+     * @return the array
+     * @throws NpyShapeException if the planes or rows differ in length or one is null
+     */
+    public static NpyArray of(float[][][] planes) {
+        return ofNested(DType.FLOAT32, planes, 3);
+    }
+
+    /**
+     * A C-order {@code <f8} array of shape (n, rows, columns).
+     *
+     * @param planes the planes, all of one shape
+     * @return the array
+     * @throws NpyShapeException if the planes or rows differ in length or one is null
+     */
+    public static NpyArray of(double[][][] planes) {
+        return ofNested(DType.FLOAT64, planes, 3);
+    }
+
+    /**
+     * A C-order {@code |u1} array from raw bits.
+     *
+     * @param data the values' bits in C order ({@code (byte) 255} is 255)
+     * @param shape the dimensions; none means one dimension of {@code data.length}
+     * @return the array
+     * @throws NpyShapeException if the shape does not match
+     */
+    public static NpyArray ofUnsigned(byte[] data, long... shape) {
+        return ofFlat(DType.UINT8, data, shape);
+    }
+
+    /**
+     * A C-order {@code <u2} array from raw bits.
+     *
+     * @param data the values' bits in C order ({@code (short) 65535} is 65535)
+     * @param shape the dimensions; none means one dimension of {@code data.length}
+     * @return the array
+     * @throws NpyShapeException if the shape does not match
+     */
+    public static NpyArray ofUnsigned(short[] data, long... shape) {
+        return ofFlat(DType.UINT16, data, shape);
+    }
+
+    /**
+     * A C-order {@code <u4} array from raw bits.
+     *
+     * @param data the values' bits in C order ({@code -1} is 4294967295)
+     * @param shape the dimensions; none means one dimension of {@code data.length}
+     * @return the array
+     * @throws NpyShapeException if the shape does not match
+     */
+    public static NpyArray ofUnsigned(int[] data, long... shape) {
+        return ofFlat(DType.UINT32, data, shape);
+    }
+
+    /**
+     * A C-order {@code <u8} array from raw bits.
+     *
+     * @param data the values' bits in C order ({@code -1} is 2<sup>64</sup> - 1)
+     * @param shape the dimensions; none means one dimension of {@code data.length}
+     * @return the array
+     * @throws NpyShapeException if the shape does not match
+     */
+    public static NpyArray ofUnsigned(long[] data, long... shape) {
+        return ofFlat(DType.UINT64, data, shape);
     }
 
     /**
@@ -169,12 +331,10 @@ public final class NpyArray {
      * @param data the values in C order
      * @param shape the dimensions; none means one dimension of {@code data.length}
      * @return the array
-     * @throws IllegalArgumentException if the shape does not hold exactly {@code data.length} elements
+     * @throws NpyShapeException if the shape does not hold exactly {@code data.length} elements
      */
     public static NpyArray ofFloat16(float[] data, long... shape) {
-        ByteBuffer b = allocate(DType.FLOAT16, data.length, shape);
-        Codec.put(b, true, data, 0, data.length);
-        return create(DType.FLOAT16, data.length, shape, b);
+        return ofFlat(DType.FLOAT16, data, shape);
     }
 
     /**
@@ -183,10 +343,10 @@ public final class NpyArray {
      * @param interleaved re0, im0, re1, im1, ... in C order
      * @param shape the dimensions; none means one dimension of {@code interleaved.length / 2}
      * @return the array
-     * @throws IllegalArgumentException if the length is odd or the shape does not match it
+     * @throws NpyShapeException if the length is odd or the shape does not match it
      */
     public static NpyArray ofComplex64(float[] interleaved, long... shape) {
-        return ofRaw(DType.COMPLEX64, interleaved, shape);
+        return ofFlat(DType.COMPLEX64, interleaved, shape);
     }
 
     /**
@@ -195,10 +355,10 @@ public final class NpyArray {
      * @param interleaved re0, im0, re1, im1, ... in C order
      * @param shape the dimensions; none means one dimension of {@code interleaved.length / 2}
      * @return the array
-     * @throws IllegalArgumentException if the length is odd or the shape does not match it
+     * @throws NpyShapeException if the length is odd or the shape does not match it
      */
     public static NpyArray ofComplex128(double[] interleaved, long... shape) {
-        return ofRaw(DType.COMPLEX128, interleaved, shape);
+        return ofFlat(DType.COMPLEX128, interleaved, shape);
     }
 
     /**
@@ -208,10 +368,11 @@ public final class NpyArray {
      * @param unit numpy's unit ({@code "ns"}, {@code "D"}, {@code "10s"}, ...)
      * @param shape the dimensions; none means one dimension of {@code ticks.length}
      * @return the array
-     * @throws IllegalArgumentException if the unit is unknown or the shape does not match
+     * @throws IllegalArgumentException if the unit is unknown
+     * @throws NpyShapeException if the shape does not match
      */
     public static NpyArray ofDatetime64(long[] ticks, String unit, long... shape) {
-        return ofRaw(DType.datetime64(unit), ticks, shape);
+        return ofFlat(DType.datetime64(unit), ticks, shape);
     }
 
     /**
@@ -221,10 +382,11 @@ public final class NpyArray {
      * @param unit numpy's unit
      * @param shape the dimensions; none means one dimension of {@code ticks.length}
      * @return the array
-     * @throws IllegalArgumentException if the unit is unknown or the shape does not match
+     * @throws IllegalArgumentException if the unit is unknown
+     * @throws NpyShapeException if the shape does not match
      */
     public static NpyArray ofTimedelta64(long[] ticks, String unit, long... shape) {
-        return ofRaw(DType.timedelta64(unit), ticks, shape);
+        return ofFlat(DType.timedelta64(unit), ticks, shape);
     }
 
     /**
@@ -234,7 +396,7 @@ public final class NpyArray {
      * @param data the strings in C order; trailing NULs do not survive a round trip, as in numpy
      * @param shape the dimensions; none means one dimension of {@code data.length}
      * @return the array
-     * @throws IllegalArgumentException if the shape does not match
+     * @throws NpyShapeException if the shape does not match
      */
     public static NpyArray ofStrings(String[] data, long... shape) {
         int longest = 1;
@@ -252,16 +414,15 @@ public final class NpyArray {
      * @param data the strings in C order
      * @param shape the dimensions; none means one dimension of {@code data.length}
      * @return the array
-     * @throws IllegalArgumentException if the dtype is not a string type, a string does not fit,
-     *     or the shape does not match
+     * @throws NpyTypeException if the dtype is not a string type
+     * @throws IllegalArgumentException if a string does not fit
+     * @throws NpyShapeException if the shape does not match
      */
     public static NpyArray ofStrings(DType dtype, String[] data, long... shape) {
-        if (dtype.kind() != Kind.BYTES && dtype.kind() != Kind.UNICODE) {
-            throw new IllegalArgumentException("ofStrings needs an S or U dtype, not " + dtype);
+        if (!dtype.isString()) {
+            throw new NpyTypeException("ofStrings needs an S or U dtype, not " + dtype);
         }
-        ByteBuffer b = allocate(dtype, data.length, shape);
-        Codec.put(b, dtype, data, 0, data.length);
-        return create(dtype, data.length, shape, b);
+        return ofFlat(dtype, data, shape);
     }
 
     /**
@@ -272,63 +433,187 @@ public final class NpyArray {
      * @param shape the dimensions
      * @param data the element bytes, from position to limit; exactly element count × item size
      * @return the array
-     * @throws IllegalArgumentException if the byte count does not match the shape, or the array
-     *     would exceed {@link NpyLimits#MAX_IN_MEMORY_BYTES}
+     * @throws NpyShapeException if the byte count does not match the shape, or the array would
+     *     exceed {@link NpyLimits#MAX_IN_MEMORY_BYTES}
      */
     public static NpyArray of(DType dtype, boolean fortranOrder, long[] shape, ByteBuffer data) {
-        long[] dims = shape.clone();
-        long expected = Shape.byteSize(dims, dtype.itemSize());
+        Shape dims = Shape.of(shape);
+        long expected = dims.byteSize(dtype.itemSize());
         if (data.remaining() != expected) {
-            throw new IllegalArgumentException("shape " + Shape.repr(dims) + " of " + dtype
-                    + " needs " + expected + " bytes, got " + data.remaining());
+            throw new NpyShapeException("shape " + dims.repr() + " of " + dtype + " needs " + expected + " bytes, got "
+                    + data.remaining());
         }
         ByteBuffer copy = ByteBuffer.allocate(data.remaining());
         copy.put(data.duplicate()).clear();
-        return new NpyArray(dtype, dims, fortranOrder && Shape.layoutsDiffer(dims), copy);
+        return new NpyArray(dtype, dims, fortranOrder, copy);
     }
 
-    private static NpyArray ofRaw(DType dtype, Object data, long[] shape) {
-        int values = java.lang.reflect.Array.getLength(data);
-        int perElement = dtype.kind() == Kind.COMPLEX ? 2 : 1;
+    /** A C-order array from a flat Java array of the dtype's Java type. */
+    private static NpyArray ofFlat(DType dtype, Object data, long[] shape) {
+        int values = Array.getLength(data);
+        int perElement = JavaType.valuesPerElement(dtype);
         if (values % perElement != 0) {
-            throw new IllegalArgumentException("complex data needs an even number of parts, got " + values);
+            throw new NpyShapeException("complex data needs an even number of parts, got " + values);
         }
         int count = values / perElement;
-        ByteBuffer b = allocate(dtype, count, shape);
-        if (data instanceof byte[] a) {
-            Codec.put(b, a, 0, a.length);
-        } else if (data instanceof short[] a) {
-            Codec.put(b, a, 0, a.length);
-        } else if (data instanceof int[] a) {
-            Codec.put(b, a, 0, a.length);
-        } else if (data instanceof long[] a) {
-            Codec.put(b, a, 0, a.length);
-        } else if (data instanceof float[] a) {
-            Codec.put(b, false, a, 0, a.length);
-        } else {
-            double[] a = (double[]) data;
-            Codec.put(b, a, 0, a.length);
+        Shape dims = Shape.of(shape.length == 0 ? new long[] {count} : shape);
+        if (dims.elementCount() != count) {
+            throw new NpyShapeException("shape " + dims.repr() + " holds " + dims.elementCount()
+                    + " elements, the data has " + count);
         }
-        return create(dtype, count, shape, b);
+        ByteBuffer b = allocate(dims.byteSize(dtype.itemSize()), dtype);
+        put(b, dtype, data, 0, values);
+        return new NpyArray(dtype, dims, false, b.clear());
     }
 
-    private static ByteBuffer allocate(DType dtype, int count, long[] shape) {
-        long[] dims = shape.length == 0 ? new long[] {count} : shape;
-        long elements = Shape.count(dims);
-        if (elements != count) {
-            throw new IllegalArgumentException("shape " + Shape.repr(dims) + " holds "
-                    + elements + " elements, the data has " + count);
+    /** A C-order array from a nested Java array, one innermost row after another. */
+    private static NpyArray ofNested(DType dtype, Object nested, int rank) {
+        Shape dims = Shape.of(Nested.shape(Objects.requireNonNull(nested, "rows"), rank));
+        ByteBuffer b = allocate(dims.byteSize(dtype.itemSize()), dtype);
+        try {
+            Nested.forEachRow(nested, rank, row -> put(b, dtype, row, 0, Array.getLength(row)));
+        } catch (java.io.IOException e) {
+            throw new AssertionError("rows in memory cannot fail", e);
         }
-        long bytes = (long) count * dtype.itemSize();
+        return new NpyArray(dtype, dims, false, b.clear());
+    }
+
+    private static ByteBuffer allocate(long bytes, DType dtype) {
         if (bytes > NpyLimits.MAX_IN_MEMORY_BYTES) {
-            throw new IllegalArgumentException(bytes + " bytes exceed what one in-memory array can hold");
+            throw new NpyShapeException(bytes + " bytes exceed what one in-memory array can hold");
         }
         return ByteBuffer.allocate((int) bytes).order(dtype.byteOrder());
     }
 
-    private static NpyArray create(DType dtype, int count, long[] shape, ByteBuffer filled) {
-        long[] dims = shape.length == 0 ? new long[] {count} : shape.clone();
-        return new NpyArray(dtype, dims, false, filled.clear());
+    /** Encodes values of the dtype's Java type. */
+    private static void put(ByteBuffer b, DType dtype, Object data, int off, int len) {
+        if (data instanceof boolean[] a) {
+            Codec.put(b, a, off, len);
+        } else if (data instanceof byte[] a) {
+            Codec.put(b, a, off, len);
+        } else if (data instanceof short[] a) {
+            Codec.put(b, a, off, len);
+        } else if (data instanceof int[] a) {
+            Codec.put(b, a, off, len);
+        } else if (data instanceof long[] a) {
+            Codec.put(b, a, off, len);
+        } else if (data instanceof float[] a) {
+            Codec.put(b, dtype.isFloat16(), a, off, len);
+        } else if (data instanceof double[] a) {
+            Codec.put(b, a, off, len);
+        } else {
+            Codec.put(b, dtype, (String[]) data, off, len);
+        }
+    }
+
+    // ---------------------------------------------------------------- records
+
+    /**
+     * Starts a C-order structured array of a shape, whose fields follow in the order they are
+     * added, packed as {@code numpy.dtype([(name, column.dtype, subshape), ...])} lays them out:
+     * <pre>{@code
+     * NpyArray points = NpyArray.records(3)
+     *         .field("id", NpyArray.of(new int[] {1, 2, 3}))
+     *         .field("xyz", NpyArray.of(new float[][] {{0, 0, 1}, {0, 1, 0}, {1, 0, 0}}))  // sub-array (3,)
+     *         .build();
+     * }</pre>
+     *
+     * @param shape the records' dimensions; none for a 0-d record
+     * @return a builder
+     */
+    public static RecordsBuilder records(long... shape) {
+        return new RecordsBuilder(Shape.of(shape));
+    }
+
+    /**
+     * Builds a structured array column by column, in the order given. Each column's shape is the
+     * records' shape followed by the field's sub-array shape.
+     */
+    public static final class RecordsBuilder {
+        private final Shape shape;
+        private final DType.RecordBuilder type = DType.record();
+        private final Map<String, NpyArray> columns = new LinkedHashMap<>();
+
+        private RecordsBuilder(Shape shape) {
+            this.shape = shape;
+        }
+
+        /**
+         * Adds a field after the previous ones.
+         *
+         * @param name the field's name, unique within the record
+         * @param values its values: the records' shape, then the sub-array shape if any
+         * @return this builder
+         * @throws NpyShapeException if the values' shape does not start with the records' shape
+         * @throws IllegalArgumentException if the name is taken
+         */
+        public RecordsBuilder field(String name, NpyArray values) {
+            long[] dims = values.shape();
+            long[] outer = shape.dims();
+            if (dims.length < outer.length || !Arrays.equals(Arrays.copyOf(dims, outer.length), outer)) {
+                throw new NpyShapeException("field '" + name + "' has shape " + Shape.repr(dims)
+                        + ", which does not start with the records' shape " + shape.repr());
+            }
+            type.field(name, values.dtype(), Arrays.copyOfRange(dims, outer.length, dims.length));
+            columns.put(name, values);
+            return this;
+        }
+
+        /**
+         * The structured array.
+         *
+         * @return a C-order array of the records' shape; padding bytes are zero
+         * @throws IllegalArgumentException if no field was added
+         */
+        public NpyArray build() {
+            DType recordType = type.build();
+            return new NpyArray(recordType, shape, false, Records.assemble(recordType, shape, columns));
+        }
+    }
+
+    /**
+     * A C-order structured array from one array of values per field.
+     *
+     * @param recordType a structured dtype, see {@link DType#record()}
+     * @param shape the record array's dimensions; {@code []} for 0-d
+     * @param columns per field name (or title), its values in any layout: the record shape followed
+     *     by the field's sub-array shape, of the field's dtype (a different byte order is converted)
+     * @return the array; padding bytes are zero
+     * @throws NpyTypeException if the dtype is not structured or a column's dtype is not its field's
+     * @throws NpyShapeException if a field has no column, a column no field, or a column's element
+     *     count does not match its field
+     */
+    public static NpyArray ofRecords(DType recordType, long[] shape, Map<String, NpyArray> columns) {
+        if (recordType.kind() != Kind.RECORD) {
+            throw new NpyTypeException("ofRecords needs a structured dtype, not " + recordType);
+        }
+        Shape dims = Shape.of(shape);
+        return new NpyArray(recordType, dims, false, Records.assemble(recordType, dims, columns));
+    }
+
+    /**
+     * A C-order structured array with one scalar field per column, packed in the map's iteration
+     * order; pass a {@link LinkedHashMap} (not {@code Map.of}, whose order is unspecified), or use
+     * {@link #records(long...)}.
+     *
+     * @param columns per field name, its values; all of one shape, which the records take
+     * @return the array
+     * @throws NpyShapeException if there are no columns or their shapes differ
+     */
+    public static NpyArray ofRecords(Map<String, NpyArray> columns) {
+        if (columns.isEmpty()) {
+            throw new NpyShapeException("ofRecords needs at least one column");
+        }
+        long[] recordShape = columns.values().iterator().next().shape();
+        RecordsBuilder builder = records(recordShape);
+        for (Map.Entry<String, NpyArray> e : columns.entrySet()) {
+            if (!Arrays.equals(recordShape, e.getValue().shape())) {
+                throw new NpyShapeException("column '" + e.getKey() + "' has shape "
+                        + Shape.repr(e.getValue().shape()) + ", others " + Shape.repr(recordShape));
+            }
+            builder.field(e.getKey(), e.getValue());
+        }
+        return builder.build();
     }
 
     // ---------------------------------------------------------------- description
@@ -348,11 +633,20 @@ public final class NpyArray {
      * @return a copy of the shape; {@code []} for a 0-d array
      */
     public long[] shape() {
-        return shape.clone();
+        return shape.dims();
     }
 
     /**
-     * Whether the data is in Fortran (column-major) order.
+     * The number of dimensions.
+     *
+     * @return the length of the shape; 0 for a 0-d array
+     */
+    public int ndim() {
+        return shape.ndim();
+    }
+
+    /**
+     * Whether the data is stored in Fortran (column-major) order. Accessors give C order either way.
      *
      * @return the layout flag
      */
@@ -366,7 +660,7 @@ public final class NpyArray {
      * @return the product of the shape, 1 for 0-d
      */
     public long elementCount() {
-        return count;
+        return shape.elementCount();
     }
 
     /**
@@ -375,11 +669,12 @@ public final class NpyArray {
      * @return the header, with the version and data offset numpy would choose
      */
     public NpyHeader header() {
-        return NpyHeader.of(dtype, fortranOrder, shape);
+        return NpyHeader.of(dtype, fortranOrder, shape.dims());
     }
 
     /**
-     * The element bytes exactly as stored: the dtype's byte order, the array's layout.
+     * The element bytes exactly as stored: the dtype's byte order, the array's layout
+     * ({@link #fortranOrder()}).
      *
      * @return a read-only view (position 0, byte order set to the dtype's); no copy
      */
@@ -392,7 +687,7 @@ public final class NpyArray {
         return bytes.duplicate().order(dtype.byteOrder());
     }
 
-    // ---------------------------------------------------------------- layout
+    // ---------------------------------------------------------------- layout and conversions
 
     /**
      * This array in C order.
@@ -403,19 +698,20 @@ public final class NpyArray {
         if (!fortranOrder) {
             return this;
         }
-        return new NpyArray(dtype, shape, false, Codec.transpose(bytes, shape, dtype.itemSize(), true));
+        return new NpyArray(dtype, shape, false, Codec.transpose(bytes, shape.dims(), dtype.itemSize(), true));
     }
 
     /**
      * This array in Fortran order.
      *
-     * @return this array if it is in Fortran order, else a transposed copy with the same values
+     * @return this array if it is in Fortran order (or the layouts do not differ), else a
+     *     transposed copy with the same values
      */
     public NpyArray toFortranOrder() {
-        if (fortranOrder) {
+        if (fortranOrder || !shape.layoutsDiffer()) {
             return this;
         }
-        return new NpyArray(dtype, shape, true, Codec.transpose(bytes, shape, dtype.itemSize(), false));
+        return new NpyArray(dtype, shape, true, Codec.transpose(bytes, shape.dims(), dtype.itemSize(), false));
     }
 
     /**
@@ -429,31 +725,57 @@ public final class NpyArray {
         if (target.equals(dtype)) {
             return this;
         }
-        ByteBuffer copy = ByteBuffer.allocate(bytes.capacity());
+        ByteBuffer copy;
         if (dtype.kind() == Kind.RECORD) {
-            copy.put(bytes.duplicate()).clear();
-            List<int[]> plan = new ArrayList<>();
-            swapPlan(dtype, order, 0, plan);
-            Codec.swapInPlace(copy.array(), dtype.itemSize(), plan);
+            copy = Records.withByteOrder(bytes, dtype, order);
         } else {
+            copy = ByteBuffer.allocate(bytes.capacity());
             Codec.copySwapped(bytes.duplicate(), dtype.byteOrder(), copy, order, dtype.scalarSize());
         }
         return new NpyArray(target, shape, fortranOrder, copy.clear());
     }
 
-    /** Collects {offset, scalar size, scalar count} runs within one record whose byte order changes. */
-    private static void swapPlan(DType record, ByteOrder order, int base, List<int[]> plan) {
-        for (DType.Field f : record.fields()) {
-            DType t = f.dtype();
-            int at = base + f.offset();
-            if (t.kind() == Kind.RECORD) {
-                for (long k = 0; k < f.elementCount(); k++) {
-                    swapPlan(t, order, (int) (at + k * t.itemSize()), plan);
-                }
-            } else if (t.hasByteOrder() && t.byteOrder() != order && t.scalarSize() > 1) {
-                plan.add(new int[] {at, t.scalarSize(), (int) (f.byteSize() / t.scalarSize())});
-            }
+    /**
+     * The same elements under another shape, taken and laid out in C order as numpy's
+     * {@code reshape} does.
+     *
+     * @param newShape the dimensions; none for a 0-d array
+     * @return a C-order array sharing nothing mutable with this one
+     * @throws NpyShapeException if the element counts differ
+     */
+    public NpyArray reshape(long... newShape) {
+        Shape dims = Shape.of(newShape);
+        if (dims.elementCount() != elementCount()) {
+            throw new NpyShapeException("cannot reshape " + elementCount() + " elements into shape " + dims.repr());
         }
+        return new NpyArray(dtype, dims, false, toCOrder().bytes);
+    }
+
+    /**
+     * The values converted to another dtype with numpy's {@code astype} rules, for the conversions
+     * that may change values: float64 to float32 (round to nearest), int64 to int32 (wrapping, or
+     * checked), floats to integers (truncating toward zero), integers to floats, bool to and from
+     * numbers (anything nonzero, NaN included, is true), complex to real (the real part),
+     * datetimes and timedeltas to and from their integer ticks. Casting to the dtype the array
+     * already has (in any byte order) copies it.
+     *
+     * @param target the dtype wanted, in any byte order
+     * @param casting {@link Casting#UNSAFE} for numpy's results, {@link Casting#CHECKED} to refuse
+     *     values outside the target's range
+     * @return a C-order array of the target dtype and this array's shape
+     * @throws NpyTypeException if numpy would not cast between these dtypes (strings, records,
+     *     objects, long doubles, datetimes of different units)
+     * @throws ArithmeticException with {@link Casting#CHECKED}, for the first value that does not fit
+     */
+    public NpyArray astype(DType target, Casting casting) {
+        Objects.requireNonNull(casting, "casting");
+        ByteBuffer converted;
+        try {
+            converted = Casts.cast(cBytes(), dtype, target, (int) elementCount(), casting == Casting.CHECKED);
+        } catch (NpyTypeException e) {
+            throw new NpyTypeException(e.getMessage() + " (array of shape " + shape.repr() + ")");
+        }
+        return new NpyArray(target, shape, false, converted);
     }
 
     /**
@@ -462,128 +784,21 @@ public final class NpyArray {
      * copy, so every typed accessor works on it.
      *
      * @param name the field's name or title; nested fields are reached by calling this again
-     * @return the field's values, in this array's layout (C order if the field is a sub-array)
+     * @return the field's values
      * @throws NpyTypeException if this array is not structured or has no such field
      */
-    public NpyArray field(String name) throws NpyTypeException {
+    public NpyArray field(String name) {
         if (dtype.kind() != Kind.RECORD) {
             throw new NpyTypeException("field(\"" + name + "\") needs a structured array; this one holds dtype "
-                    + dtype.descr() + " with shape " + Shape.repr(shape));
+                    + dtype.descr() + " with shape " + shape.repr());
         }
         DType.Field f = dtype.field(name).orElseThrow(() -> new NpyTypeException("no field '" + name
-                + "' in dtype " + dtype.descr() + " (shape " + Shape.repr(shape) + ")"));
-        NpyArray src = f.shape().length > 0 ? toCOrder() : this;
-        int itemSize = dtype.itemSize();
-        int fieldBytes = (int) f.byteSize();
-        byte[] in = src.bytes.array();
-        // A field's bytes never exceed its record's, so this fits the array already held.
-        byte[] out = new byte[fieldBytes == 0 ? 0 : Math.toIntExact(elementCount() * fieldBytes)];
-        for (int i = 0, n = fieldBytes == 0 ? 0 : count(); i < n; i++) {
-            System.arraycopy(in, i * itemSize + f.offset(), out, i * fieldBytes, fieldBytes);
-        }
-        long[] fieldShape = f.shape();
-        long[] resultShape = Arrays.copyOf(shape, shape.length + fieldShape.length);
-        System.arraycopy(fieldShape, 0, resultShape, shape.length, fieldShape.length);
-        return new NpyArray(f.dtype(), resultShape, src.fortranOrder && fieldShape.length == 0, ByteBuffer.wrap(out));
-    }
-
-    /**
-     * A C-order structured array from one array of values per field.
-     *
-     * @param recordType a structured dtype, see {@link DType#record()}
-     * @param shape the record array's dimensions; {@code []} for 0-d
-     * @param columns per field name, its values in C order: the record shape followed by the
-     *     field's sub-array shape, of the field's dtype (a different byte order is converted)
-     * @return the array; padding bytes are zero
-     * @throws IllegalArgumentException if the dtype is not structured, a field has no column or a
-     *     column no field, or a column's dtype or element count does not match its field
-     */
-    public static NpyArray ofRecords(DType recordType, long[] shape, Map<String, NpyArray> columns) {
-        if (recordType.kind() != Kind.RECORD) {
-            throw new IllegalArgumentException("ofRecords needs a structured dtype, not " + recordType);
-        }
-        long[] dims = shape.clone();
-        long count = Shape.count(dims);
-        Set<String> unused = new LinkedHashSet<>(columns.keySet());
-        ByteBuffer out = ByteBuffer.allocate(checkedSize(count * recordType.itemSize()));
-        byte[] target = out.array();
-        for (DType.Field f : recordType.fields()) {
-            NpyArray column = columns.containsKey(f.name()) ? columns.get(f.name())
-                    : f.title() != null && columns.containsKey(f.title()) ? columns.get(f.title()) : null;
-            if (column == null) {
-                throw new IllegalArgumentException("no column for field '" + f.name() + "' of " + recordType);
-            }
-            unused.remove(columns.containsKey(f.name()) ? f.name() : f.title());
-            if (column.dtype.kind() != Kind.RECORD && f.dtype().kind() != Kind.RECORD) {
-                column = column.withByteOrder(f.dtype().byteOrder());
-            }
-            if (!column.dtype.equals(f.dtype())) {
-                throw new IllegalArgumentException("column '" + f.name() + "' holds " + column.dtype
-                        + ", the field needs " + f.dtype());
-            }
-            if (column.elementCount() != count * f.elementCount()) {
-                throw new IllegalArgumentException("column '" + f.name() + "' holds " + column.elementCount()
-                        + " elements, the field needs " + count * f.elementCount());
-            }
-            byte[] in = column.toCOrder().bytes.array();
-            int fieldBytes = (int) f.byteSize();
-            for (int i = 0; i < count; i++) {
-                System.arraycopy(in, i * fieldBytes, target, i * recordType.itemSize() + f.offset(), fieldBytes);
-            }
-        }
-        if (!unused.isEmpty()) {
-            throw new IllegalArgumentException("no field of " + recordType + " for columns " + unused);
-        }
-        return new NpyArray(recordType, dims, false, out);
-    }
-
-    /**
-     * A C-order structured array with one scalar field per column, packed in map order as
-     * {@code numpy.dtype([(name, column.dtype), ...])} lays them out.
-     *
-     * @param columns per field name, its values; all of one shape, which the records take
-     * @return the array
-     * @throws IllegalArgumentException if there are no columns or their shapes differ
-     */
-    public static NpyArray ofRecords(Map<String, NpyArray> columns) {
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException("ofRecords needs at least one column");
-        }
-        DType.RecordBuilder builder = DType.record();
-        long[] recordShape = null;
-        for (Map.Entry<String, NpyArray> e : columns.entrySet()) {
-            builder.field(e.getKey(), e.getValue().dtype);
-            if (recordShape == null) {
-                recordShape = e.getValue().shape;
-            } else if (!Arrays.equals(recordShape, e.getValue().shape)) {
-                throw new IllegalArgumentException("column '" + e.getKey() + "' has shape "
-                        + Shape.repr(e.getValue().shape) + ", others " + Shape.repr(recordShape));
-            }
-        }
-        return ofRecords(builder.build(), recordShape, columns);
-    }
-
-    private static int checkedSize(long bytes) {
-        if (bytes > NpyLimits.MAX_IN_MEMORY_BYTES) {
-            throw new IllegalArgumentException(bytes + " bytes exceed what one in-memory array can hold");
-        }
-        return (int) bytes;
-    }
-
-    /**
-     * The same elements under another shape, in the array's own layout order.
-     *
-     * @param newShape the dimensions; none for a 0-d array
-     * @return a new array sharing nothing mutable with this one
-     * @throws IllegalArgumentException if the element counts differ
-     */
-    public NpyArray reshape(long... newShape) {
-        long count = Shape.count(newShape);
-        if (count != elementCount()) {
-            throw new IllegalArgumentException("cannot reshape " + elementCount() + " elements into shape "
-                    + Shape.repr(newShape));
-        }
-        return new NpyArray(dtype, newShape.clone(), fortranOrder && Shape.layoutsDiffer(newShape), bytes);
+                + "' in dtype " + dtype.descr() + " (shape " + shape.repr() + ")"));
+        // A sub-array field follows its record in C order, so the records must be in C order first.
+        boolean keepLayout = f.shape().length == 0;
+        ByteBuffer records = keepLayout ? bytes.duplicate() : cBytes();
+        ByteBuffer values = Records.field(records, dtype, f, elementCount());
+        return new NpyArray(f.dtype(), shape.append(f.shape()), keepLayout && fortranOrder, values);
     }
 
     // ---------------------------------------------------------------- exact accessors
@@ -591,91 +806,84 @@ public final class NpyArray {
     /**
      * The elements of a {@code |b1} array.
      *
-     * @return a new array, in this array's layout order
+     * @return a new array, in C order
      * @throws NpyTypeException for any other dtype
      */
-    public boolean[] asBooleanArray() throws NpyTypeException {
-        JavaType.BOOLEAN.check("asBooleanArray()", dtype, shape);
-        boolean[] out = new boolean[count()];
-        Codec.get(source(), out, 0, out.length);
+    public boolean[] asBooleanArray() {
+        boolean[] out = new boolean[values(JavaType.BOOLEAN, "asBooleanArray()")];
+        Codec.get(cBytes(), out, 0, out.length);
         return out;
     }
 
     /**
      * The bytes of an {@code |i1}, {@code |u1} (raw bits) or {@code |b1} (0 or 1) array.
      *
-     * @return a new array, in this array's layout order
+     * @return a new array, in C order
      * @throws NpyTypeException for any other dtype
      */
-    public byte[] asByteArray() throws NpyTypeException {
-        JavaType.BYTE.check("asByteArray()", dtype, shape);
-        byte[] out = new byte[count()];
-        Codec.get(source(), out, 0, out.length);
+    public byte[] asByteArray() {
+        byte[] out = new byte[values(JavaType.BYTE, "asByteArray()")];
+        Codec.get(cBytes(), out, 0, out.length);
         return out;
     }
 
     /**
      * The values of an {@code i2} or {@code u2} (raw bits) array.
      *
-     * @return a new array, in this array's layout order
+     * @return a new array, in C order
      * @throws NpyTypeException for any other dtype
      */
-    public short[] asShortArray() throws NpyTypeException {
-        JavaType.SHORT.check("asShortArray()", dtype, shape);
-        short[] out = new short[count()];
-        Codec.get(source(), out, 0, out.length);
+    public short[] asShortArray() {
+        short[] out = new short[values(JavaType.SHORT, "asShortArray()")];
+        Codec.get(cBytes(), out, 0, out.length);
         return out;
     }
 
     /**
      * The values of an {@code i4} or {@code u4} (raw bits) array.
      *
-     * @return a new array, in this array's layout order
+     * @return a new array, in C order
      * @throws NpyTypeException for any other dtype
      */
-    public int[] asIntArray() throws NpyTypeException {
-        JavaType.INT.check("asIntArray()", dtype, shape);
-        int[] out = new int[count()];
-        Codec.get(source(), out, 0, out.length);
+    public int[] asIntArray() {
+        int[] out = new int[values(JavaType.INT, "asIntArray()")];
+        Codec.get(cBytes(), out, 0, out.length);
         return out;
     }
 
     /**
      * The values of an {@code i8}, {@code u8} (raw bits), {@code M8} or {@code m8} (ticks) array.
      *
-     * @return a new array, in this array's layout order
+     * @return a new array, in C order
      * @throws NpyTypeException for any other dtype
      */
-    public long[] asLongArray() throws NpyTypeException {
-        JavaType.LONG.check("asLongArray()", dtype, shape);
-        long[] out = new long[count()];
-        Codec.get(source(), out, 0, out.length);
+    public long[] asLongArray() {
+        long[] out = new long[values(JavaType.LONG, "asLongArray()")];
+        Codec.get(cBytes(), out, 0, out.length);
         return out;
     }
 
     /**
      * The values of an {@code f4} or {@code f2} array, or the interleaved parts of a {@code c8} array.
      *
-     * @return a new array, in this array's layout order (twice the element count for complex)
+     * @return a new array, in C order (twice the element count for complex)
      * @throws NpyTypeException for any other dtype
      */
-    public float[] asFloatArray() throws NpyTypeException {
-        JavaType.FLOAT.check("asFloatArray()", dtype, shape);
-        float[] out = new float[Math.multiplyExact(count(), JavaType.valuesPerElement(dtype))];
-        Codec.get(source(), isHalf(), out, 0, out.length);
+    public float[] asFloatArray() {
+        float[] out = new float[values(JavaType.FLOAT, "asFloatArray()")];
+        Codec.get(cBytes(), dtype.isFloat16(), out, 0, out.length);
         return out;
     }
 
     /**
      * The values of an {@code f8} array, or the interleaved parts of a {@code c16} array.
      *
-     * @return a new array, in this array's layout order (twice the element count for complex)
+     * @return a new array, in C order (twice the element count for complex)
      * @throws NpyTypeException for any other dtype
      */
-    public double[] asDoubleArray() throws NpyTypeException {
-        JavaType.DOUBLE.check("asDoubleArray()", dtype, shape);
-        double[] out = new double[Math.multiplyExact(count(), JavaType.valuesPerElement(dtype))];
-        Codec.get(source(), out, 0, out.length);
+    public double[] asDoubleArray() {
+        double[] out = new double[values(JavaType.DOUBLE, "asDoubleArray()")];
+        Codec.get(cBytes(), out, 0, out.length);
         return out;
     }
 
@@ -683,15 +891,206 @@ public final class NpyArray {
      * The strings of an {@code S} or {@code U} array, trailing NULs stripped as numpy does.
      * {@code S} bytes come back as the latin-1 characters of the same values, so no byte is lost.
      *
-     * @return a new array, in this array's layout order
+     * @return a new array, in C order
      * @throws NpyTypeException for any other dtype
      * @throws NpyFormatException if a {@code U} element holds a value that is no code point
      */
-    public String[] asStringArray() throws NpyException {
-        JavaType.STRING.check("asStringArray()", dtype, shape);
-        String[] out = new String[count()];
-        Codec.get(source(), dtype, out, 0, out.length);
+    public String[] asStringArray() throws NpyFormatException {
+        String[] out = new String[values(JavaType.STRING, "asStringArray()")];
+        Codec.get(cBytes(), dtype, out, 0, out.length);
         return out;
+    }
+
+    /**
+     * The elements as a Java array of the given type: a flat one ({@code float[].class}) in C
+     * order, or a nested one of the array's rank ({@code float[][].class} for a 2-D array), whose
+     * rows follow the first axes. The exact accessors' rules say which type holds which dtype;
+     * complex values come interleaved along the last axis.
+     *
+     * @param <A> the array type
+     * @param arrayType {@code boolean}, {@code byte}, {@code short}, {@code int}, {@code long},
+     *     {@code float}, {@code double} or {@code String} arrays, flat or nested
+     * @return a new array
+     * @throws NpyTypeException if the type cannot hold the dtype without loss, or is no such array
+     * @throws NpyShapeException if a nested type's rank is not the array's
+     * @throws NpyFormatException if a {@code U} element holds a value that is no code point
+     */
+    public <A> A as(Class<A> arrayType) throws NpyFormatException {
+        int rank = Nested.rank(arrayType);
+        if (rank == 0) {
+            throw new NpyTypeException("as() needs an array type such as float[].class, not " + arrayType.getName());
+        }
+        Class<?> leaf = Nested.leaf(arrayType);
+        JavaType type;
+        try {
+            type = JavaType.of(leaf);
+        } catch (IllegalArgumentException e) {
+            throw new NpyTypeException(e.getMessage());
+        }
+        String what = "as(" + arrayType.getSimpleName() + ")";
+        values(type, what);
+        if (rank == 1) {
+            return arrayType.cast(type.extract(this));
+        }
+        if (rank != shape.ndim()) {
+            throw new NpyShapeException(what + " needs an array of " + rank + " dimensions; this one has shape "
+                    + shape.repr());
+        }
+        int perElement = JavaType.valuesPerElement(dtype);
+        int[] dims = new int[rank];
+        for (int axis = 0; axis < rank; axis++) {
+            dims[axis] = Math.toIntExact(shape.dim(axis) * (axis == rank - 1 ? perElement : 1));
+        }
+        Object nested = Nested.create(leaf, dims);
+        ByteBuffer source = cBytes();
+        try {
+            Nested.forEachRow(nested, rank, row -> type.decode(source, dtype, row, Array.getLength(row)));
+        } catch (NpyFormatException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new AssertionError("rows in memory cannot fail", e);
+        }
+        return arrayType.cast(nested);
+    }
+
+    /** Checks the type and gives the number of Java values the array's elements take. */
+    private int values(JavaType type, String what) {
+        type.check(what, dtype, shape.dims());
+        return Math.toIntExact(elementCount() * JavaType.valuesPerElement(dtype));
+    }
+
+    // ---------------------------------------------------------------- elements
+
+    /**
+     * One element of a {@code |b1} array: {@code a[i, j, ...]} in numpy.
+     *
+     * @param index one index per dimension, or a single flat index in C order
+     * @return the element
+     * @throws NpyTypeException for any other dtype
+     * @throws NpyShapeException if the index does not address an element
+     */
+    public boolean getBoolean(long... index) {
+        return element(JavaType.BOOLEAN, "getBoolean", index).get() != 0;
+    }
+
+    /**
+     * One element of an {@code |i1}, {@code |u1} (raw bits) or {@code |b1} array.
+     *
+     * @param index one index per dimension, or a single flat index in C order
+     * @return the element
+     * @throws NpyTypeException for any other dtype
+     * @throws NpyShapeException if the index does not address an element
+     */
+    public byte getByte(long... index) {
+        return element(JavaType.BYTE, "getByte", index).get();
+    }
+
+    /**
+     * One element of an {@code i2} or {@code u2} (raw bits) array.
+     *
+     * @param index one index per dimension, or a single flat index in C order
+     * @return the element
+     * @throws NpyTypeException for any other dtype
+     * @throws NpyShapeException if the index does not address an element
+     */
+    public short getShort(long... index) {
+        return element(JavaType.SHORT, "getShort", index).getShort();
+    }
+
+    /**
+     * One element of an {@code i4} or {@code u4} (raw bits) array.
+     *
+     * @param index one index per dimension, or a single flat index in C order
+     * @return the element
+     * @throws NpyTypeException for any other dtype
+     * @throws NpyShapeException if the index does not address an element
+     */
+    public int getInt(long... index) {
+        return element(JavaType.INT, "getInt", index).getInt();
+    }
+
+    /**
+     * One element of an {@code i8}, {@code u8} (raw bits), {@code M8} or {@code m8} array.
+     *
+     * @param index one index per dimension, or a single flat index in C order
+     * @return the element
+     * @throws NpyTypeException for any other dtype
+     * @throws NpyShapeException if the index does not address an element
+     */
+    public long getLong(long... index) {
+        return element(JavaType.LONG, "getLong", index).getLong();
+    }
+
+    /**
+     * One element of an {@code f4} or {@code f2} array.
+     *
+     * @param index one index per dimension, or a single flat index in C order
+     * @return the element
+     * @throws NpyTypeException for any other dtype (complex included: read its parts with
+     *     {@link #asFloatArray()})
+     * @throws NpyShapeException if the index does not address an element
+     */
+    public float getFloat(long... index) {
+        ByteBuffer e = element(JavaType.FLOAT, "getFloat", index);
+        return dtype.isFloat16() ? Float16.toFloat(e.getShort()) : e.getFloat();
+    }
+
+    /**
+     * One element of an {@code f8} array.
+     *
+     * @param index one index per dimension, or a single flat index in C order
+     * @return the element
+     * @throws NpyTypeException for any other dtype
+     * @throws NpyShapeException if the index does not address an element
+     */
+    public double getDouble(long... index) {
+        return element(JavaType.DOUBLE, "getDouble", index).getDouble();
+    }
+
+    /**
+     * One element of an {@code S} or {@code U} array, trailing NULs stripped.
+     *
+     * @param index one index per dimension, or a single flat index in C order
+     * @return the element
+     * @throws NpyTypeException for any other dtype
+     * @throws NpyShapeException if the index does not address an element
+     * @throws NpyFormatException if a {@code U} element holds a value that is no code point
+     */
+    public String getString(long... index) throws NpyFormatException {
+        String[] one = new String[1];
+        Codec.get(element(JavaType.STRING, "getString", index), dtype, one, 0, 1);
+        return one[0];
+    }
+
+    /** The bytes of one element, positioned at it; complex arrays have no scalar element accessor. */
+    private ByteBuffer element(JavaType type, String what, long[] index) {
+        type.check(what, dtype, shape.dims());
+        if (dtype.kind() == Kind.COMPLEX) {
+            throw new NpyTypeException(what + " reads one real value; dtype " + dtype.descr()
+                    + " is complex: read its parts with as" + (type == JavaType.FLOAT ? "Float" : "Double") + "Array()");
+        }
+        long position = storedPosition(shape, fortranOrder, index);
+        return bytes.duplicate().order(dtype.byteOrder()).position(Math.toIntExact(position * dtype.itemSize()));
+    }
+
+    /**
+     * Where an element is stored: an N-D index (one per dimension) or a flat C-order index (one
+     * number), mapped to the stored layout.
+     */
+    static long storedPosition(Shape shape, boolean fortranOrder, long[] index) {
+        try {
+            if (index.length == 1 && shape.ndim() != 1) {
+                long flat = index[0];
+                if (flat < 0 || flat >= shape.elementCount()) {
+                    throw new NpyShapeException("flat index " + flat + " is out of bounds for shape " + shape.repr()
+                            + " (" + shape.elementCount() + " elements)");
+                }
+                return fortranOrder ? shape.fortranPositionOf(flat) : flat;
+            }
+            return fortranOrder ? shape.fortranOffset(index) : shape.cOffset(index);
+        } catch (IndexOutOfBoundsException e) {
+            throw new NpyShapeException(e.getMessage());
+        }
     }
 
     // ---------------------------------------------------------------- widening accessors
@@ -699,21 +1098,17 @@ public final class NpyArray {
     /**
      * The values of an {@code i1}, {@code u1} (0..255) or {@code i2} array, widened.
      *
-     * @return a new array, in this array's layout order
+     * @return a new array, in C order
      * @throws NpyTypeException for any other dtype
      */
-    public short[] toShortArray() throws NpyTypeException {
-        if (isInteger(2, true)) {
+    public short[] toShortArray() {
+        if (dtype.kind() == Kind.INT && dtype.itemSize() == 2) {
             return asShortArray();
         }
-        if (!isInteger(1, false)) {
-            throw mismatch("toShortArray()");
-        }
-        byte[] raw = asByteArray();
-        short[] out = new short[raw.length];
-        boolean unsigned = dtype.kind() == Kind.UINT;
-        for (int i = 0; i < raw.length; i++) {
-            out[i] = (short) (unsigned ? raw[i] & 0xFF : raw[i]);
+        long[] wide = widen("toShortArray()", 1, 1);
+        short[] out = new short[wide.length];
+        for (int i = 0; i < wide.length; i++) {
+            out[i] = (short) wide[i];
         }
         return out;
     }
@@ -722,17 +1117,14 @@ public final class NpyArray {
      * The values of any integer array of up to 32 bits except {@code u4}, widened
      * ({@code u2} gives 0..65535).
      *
-     * @return a new array, in this array's layout order
+     * @return a new array, in C order
      * @throws NpyTypeException for any other dtype
      */
-    public int[] toIntArray() throws NpyTypeException {
-        if (isInteger(4, true)) {
+    public int[] toIntArray() {
+        if (dtype.kind() == Kind.INT && dtype.itemSize() == 4) {
             return asIntArray();
         }
-        if (!isInteger(2, false) && !isInteger(1, false)) {
-            throw mismatch("toIntArray()");
-        }
-        long[] wide = widen();
+        long[] wide = widen("toIntArray()", 2, 2);
         int[] out = new int[wide.length];
         for (int i = 0; i < wide.length; i++) {
             out[i] = (int) wide[i];
@@ -744,35 +1136,30 @@ public final class NpyArray {
      * The values of any integer array except {@code u8}, widened ({@code u4} gives 0..4294967295),
      * and the ticks of {@code M8} and {@code m8} arrays.
      *
-     * @return a new array, in this array's layout order
+     * @return a new array, in C order
      * @throws NpyTypeException for {@code u8} (use {@link #asLongArray()} for its raw bits) and
      *     non-integer dtypes
      */
-    public long[] toLongArray() throws NpyTypeException {
-        if (isInteger(8, true) || dtype.kind() == Kind.DATETIME || dtype.kind() == Kind.TIMEDELTA) {
+    public long[] toLongArray() {
+        if (dtype.kind() == Kind.INT && dtype.itemSize() == 8 || dtype.kind() == Kind.DATETIME
+                || dtype.kind() == Kind.TIMEDELTA) {
             return asLongArray();
         }
-        if (!(isInteger(4, false) || isInteger(2, false) || isInteger(1, false))) {
-            throw mismatch("toLongArray()");
-        }
-        return widen();
+        return widen("toLongArray()", 4, 4);
     }
 
     /**
      * The values of an {@code f2} or {@code f4} array, or of an integer array of up to 16 bits,
      * all of which a float holds exactly.
      *
-     * @return a new array, in this array's layout order
+     * @return a new array, in C order
      * @throws NpyTypeException for any other dtype
      */
-    public float[] toFloatArray() throws NpyTypeException {
+    public float[] toFloatArray() {
         if (dtype.kind() == Kind.FLOAT && dtype.itemSize() <= 4) {
             return asFloatArray();
         }
-        if (!(isInteger(2, false) || isInteger(1, false))) {
-            throw mismatch("toFloatArray()");
-        }
-        long[] wide = widen();
+        long[] wide = widen("toFloatArray()", 2, 2);
         float[] out = new float[wide.length];
         for (int i = 0; i < wide.length; i++) {
             out[i] = wide[i];
@@ -784,11 +1171,11 @@ public final class NpyArray {
      * The values of any float array, or of an integer array of up to 32 bits, all of which a
      * double holds exactly.
      *
-     * @return a new array, in this array's layout order
+     * @return a new array, in C order
      * @throws NpyTypeException for any other dtype
      */
-    public double[] toDoubleArray() throws NpyTypeException {
-        if (dtype.kind() == Kind.FLOAT) {
+    public double[] toDoubleArray() {
+        if (dtype.kind() == Kind.FLOAT && dtype.itemSize() <= 8) {
             if (dtype.itemSize() == 8) {
                 return asDoubleArray();
             }
@@ -799,10 +1186,7 @@ public final class NpyArray {
             }
             return out;
         }
-        if (!(isInteger(4, false) || isInteger(2, false) || isInteger(1, false))) {
-            throw mismatch("toDoubleArray()");
-        }
-        long[] wide = widen();
+        long[] wide = widen("toDoubleArray()", 4, 4);
         double[] out = new double[wide.length];
         for (int i = 0; i < wide.length; i++) {
             out[i] = wide[i];
@@ -810,53 +1194,23 @@ public final class NpyArray {
         return out;
     }
 
-    /** Any integer of up to 4 bytes as exact long values. */
-    private long[] widen() throws NpyTypeException {
-        boolean unsigned = dtype.kind() == Kind.UINT;
-        long[] out = new long[count()];
-        switch (dtype.itemSize()) {
-            case 1 -> {
-                byte[] raw = asByteArray();
-                for (int i = 0; i < raw.length; i++) {
-                    out[i] = unsigned ? raw[i] & 0xFFL : raw[i];
-                }
-            }
-            case 2 -> {
-                short[] raw = asShortArray();
-                for (int i = 0; i < raw.length; i++) {
-                    out[i] = unsigned ? raw[i] & 0xFFFFL : raw[i];
-                }
-            }
-            default -> {
-                int[] raw = asIntArray();
-                for (int i = 0; i < raw.length; i++) {
-                    out[i] = unsigned ? raw[i] & 0xFFFF_FFFFL : raw[i];
-                }
-            }
+    /**
+     * Integers of up to {@code maxSigned} (signed) or {@code maxUnsigned} (unsigned) bytes as exact
+     * long values, which every narrower Java type then holds; anything else is refused for {@code what}.
+     */
+    private long[] widen(String what, int maxSigned, int maxUnsigned) {
+        boolean fits = dtype.kind() == Kind.INT && dtype.itemSize() <= maxSigned
+                || dtype.kind() == Kind.UINT && dtype.itemSize() <= maxUnsigned;
+        if (!fits) {
+            throw JavaType.mismatch(what, dtype, shape.dims());
         }
-        return out;
+        return astype(DType.INT64, Casting.UNSAFE).asLongArray();
     }
 
-    /** An integer type of the size; for signedOnly, unsigned types do not count. */
-    private boolean isInteger(int size, boolean signedOnly) {
-        return dtype.itemSize() == size
-                && (dtype.kind() == Kind.INT || !signedOnly && dtype.kind() == Kind.UINT);
-    }
-
-    private boolean isHalf() {
-        return dtype.kind() == Kind.FLOAT && dtype.itemSize() == 2;
-    }
-
-    private int count() {
-        return (int) elementCount();
-    }
-
-    private ByteBuffer source() {
-        return bytes.duplicate().order(dtype.byteOrder());
-    }
-
-    private NpyTypeException mismatch(String accessor) {
-        return JavaType.mismatch(accessor, dtype, shape);
+    /** The elements' bytes in C order: the stored ones, or a transposed copy. */
+    private ByteBuffer cBytes() {
+        ByteBuffer c = fortranOrder ? Codec.transpose(bytes, shape.dims(), dtype.itemSize(), true) : bytes.duplicate();
+        return c.order(dtype.byteOrder());
     }
 
     // ---------------------------------------------------------------- object
@@ -869,18 +1223,18 @@ public final class NpyArray {
      */
     @Override
     public boolean equals(Object o) {
-        return o instanceof NpyArray a && a.dtype.equals(dtype) && Arrays.equals(a.shape, shape)
+        return o instanceof NpyArray a && a.dtype.equals(dtype) && a.shape.equals(shape)
                 && a.fortranOrder == fortranOrder && a.bytes.equals(bytes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(dtype, Arrays.hashCode(shape), fortranOrder, bytes);
+        return Objects.hash(dtype, shape, fortranOrder, bytes);
     }
 
     @Override
     public String toString() {
-        return "NpyArray[" + dtype.descr() + ", shape " + Shape.repr(shape) + ", "
-                + (fortranOrder ? "Fortran" : "C") + " order]";
+        return "NpyArray[" + dtype.descr() + ", shape " + shape.repr() + ", " + (fortranOrder ? "Fortran" : "C")
+                + " order]";
     }
 }

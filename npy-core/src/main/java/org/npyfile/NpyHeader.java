@@ -110,12 +110,14 @@ public record NpyHeader(DType dtype, long[] shape, boolean fortranOrder, int maj
     }
 
     /**
-     * The size of the array data in bytes: element count times item size.
+     * The size of the array data in bytes: element count times item size, or -1 for a dtype that
+     * holds objects ({@link DType#hasObjects()}), whose data numpy stores as a pickle of a length
+     * the header does not tell.
      *
-     * @return the data size
+     * @return the data size, or -1
      */
     public long dataBytes() {
-        return elementCount() * dtype.itemSize();
+        return dtype.hasObjects() ? -1 : elementCount() * dtype.itemSize();
     }
 
     /**

@@ -14,8 +14,11 @@ package org.npyfile;
  * @param maxTrailingBytes how many bytes may follow the array's data in a file or a byte array:
  *     numpy ignores any number (the default, {@link Long#MAX_VALUE}); 0 refuses any, which a
  *     service that expects exactly one array per upload should choose
+ * @param objectArrays whether arrays of Python objects ({@code |O}, stored by numpy as a pickle)
+ *     are read: off by default, as numpy's {@code allow_pickle=False}; when on, the pickle is
+ *     decoded into plain values by a reader that never runs any code
  */
-public record NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailingBytes) {
+public record NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailingBytes, boolean objectArrays) {
 
     /** numpy's own {@code max_header_size} default. */
     public static final int NUMPY_MAX_HEADER_SIZE = 10_000;
@@ -24,7 +27,8 @@ public record NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailing
     public static final long MAX_IN_MEMORY_BYTES = Integer.MAX_VALUE - 8;
 
     /** numpy's header limit and arrays up to {@link #MAX_IN_MEMORY_BYTES}. */
-    public static final NpyLimits DEFAULT = new NpyLimits(NUMPY_MAX_HEADER_SIZE, MAX_IN_MEMORY_BYTES, Long.MAX_VALUE);
+    public static final NpyLimits DEFAULT =
+            new NpyLimits(NUMPY_MAX_HEADER_SIZE, MAX_IN_MEMORY_BYTES, Long.MAX_VALUE, false);
 
     /**
      * Checks the bounds.
@@ -32,6 +36,7 @@ public record NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailing
      * @param maxHeaderBytes the longest header text accepted, in characters
      * @param maxArrayBytes the largest array read into memory at once, in bytes
      * @param maxTrailingBytes how many bytes may follow the array's data
+     * @param objectArrays whether object arrays are read
      *
      * @throws IllegalArgumentException if a bound is negative, maxHeaderBytes is 0 or
      *     maxArrayBytes exceeds {@link #MAX_IN_MEMORY_BYTES}
@@ -50,13 +55,25 @@ public record NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailing
     }
 
     /**
+     * Bounds that refuse object arrays, as numpy does by default.
+     *
+     * @param maxHeaderBytes the longest header text accepted, in characters
+     * @param maxArrayBytes the largest array read into memory at once, in bytes
+     * @param maxTrailingBytes how many bytes may follow the array's data
+     * @throws IllegalArgumentException if a bound is out of range, as for the canonical constructor
+     */
+    public NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailingBytes) {
+        this(maxHeaderBytes, maxArrayBytes, maxTrailingBytes, false);
+    }
+
+    /**
      * Returns these limits with another header bound.
      *
      * @param maxHeaderBytes the longest header text accepted, in characters
      * @return a copy with the new bound
      */
     public NpyLimits withMaxHeaderBytes(int maxHeaderBytes) {
-        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes);
+        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes, objectArrays);
     }
 
     /**
@@ -66,7 +83,7 @@ public record NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailing
      * @return a copy with the new bound
      */
     public NpyLimits withMaxArrayBytes(long maxArrayBytes) {
-        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes);
+        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes, objectArrays);
     }
 
     /**
@@ -76,6 +93,17 @@ public record NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailing
      * @return a copy with the new bound
      */
     public NpyLimits withMaxTrailingBytes(long maxTrailingBytes) {
-        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes);
+        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes, objectArrays);
+    }
+
+    /**
+     * Returns these limits with object arrays read or refused.
+     *
+     * @param objectArrays true to decode object arrays' pickles into plain values (nothing is ever
+     *     executed), false to refuse them as numpy's {@code allow_pickle=False} does
+     * @return a copy with the new setting
+     */
+    public NpyLimits withObjectArrays(boolean objectArrays) {
+        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes, objectArrays);
     }
 }

@@ -2,79 +2,97 @@ package org.npyfile;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
-import org.npyfile.internal.Shape;
 import org.npyfile.internal.Codec;
-import org.npyfile.internal.HeaderFormat;
+import org.npyfile.internal.ElementData;
 import org.npyfile.internal.HeaderReader;
+import org.npyfile.internal.Heap;
+import org.npyfile.internal.HeapData;
+import org.npyfile.internal.Nested;
+import org.npyfile.internal.Shape;
 import org.npyfile.internal.Source;
-import org.npyfile.internal.Mapping;
 
 /**
  * Reads a {@code .npy} stream chunk by chunk, so that arrays larger than memory can be processed
- * with bounded memory: the header first, then the elements in file order (Fortran order for a
- * Fortran-order file), into caller arrays or as {@link NpyArray} chunks.
+ * with bounded memory: the header first, then the elements into caller arrays or as
+ * {@link NpyArray} chunks.
+ *
+ * <p>Elements come in C order (numpy's logical order, the last index varying fastest) whatever the
+ * file's layout. For a Fortran-order file that means reading the whole array into memory once
+ * (within {@link NpyLimits#maxArrayBytes()}) on the first read; {@link #storedOrder()} streams such a
+ * file in the order it is stored instead, with bounded memory.
  *
  * <p>Reads into caller arrays ({@link #read(float[], int, int)} and friends) allocate nothing
  * per call and are the fastest way to consume data. A truncated stream is reported as an
  * {@link NpyFormatException} that names the expected and the found element counts; it never yields
  * zeros or a short array silently. The reader reads no byte past the array's data, so an
  * {@link InputStream} holding several arrays one after another stays positioned at the next one.
+ * Failures concerning a file name it ({@link NpyException#file()}).
  *
  * <p>Not thread-safe. Closing the reader closes the source it was opened on.
  */
 public final class NpyReader implements AutoCloseable {
 
-    /** Staging buffer for typed reads: large enough for bulk copies, small enough to keep memory flat. */
-    static final int BUFFER_BYTES = 1 << 22;
-
-    /** Files are read through mapped windows of this size: one copy from the page cache, no staging. */
-    static final int WINDOW_BYTES = 1 << 26;
-
-    /** Reads from streams of unknown length grow their buffer from here, so a lying header costs little. */
-    private static final int FIRST_ALLOCATION = 1 << 20;
+    /**
+     * The most a read from a stream of unknown length allocates on the header's word alone;
+     * larger arrays grow with the bytes that arrive, so a lying header costs little.
+     */
+    private static final int UNVOUCHED_ALLOCATION = 1 << 20;
 
     private final Source source;
     private final NpyHeader header;
     private final NpyLimits limits;
+    private final String file;
     private final int itemSize;
     private final long count;
-    /** Element index of the next element to hand out. */
+    /** Element index of the next element to hand out, in the order elements are handed out. */
     private long next;
-    /** Data bytes not yet pulled from the source. */
-    private long unpulled;
-    /** Pulled but not handed out; in read mode. Created on the first typed read; a file's mapped window. */
-    private ByteBuffer staging;
-    /** The mapping behind a file's current window, unmapped when the next one is mapped. */
-    private Mapping mapped;
+    /** Where the data comes from; replaced by a transposed copy for C-order reads of a Fortran file. */
+    private ElementData data;
+    /** Whether {@link #data} hands out elements in C order (or the layouts do not differ). */
+    private boolean cOrder;
+    /** Whether the caller asked for the stored order. */
+    private boolean stored;
 
-    private NpyReader(Source source, NpyLimits limits) throws IOException {
+    private NpyReader(Source source, NpyLimits limits, String file) throws IOException {
         this.source = source;
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.file = file;
         try {
             this.header = HeaderReader.read(source, limits);
             this.itemSize = header.dtype().itemSize();
             this.count = header.elementCount();
-            this.unpulled = header.dataBytes();
-            long available = source.size() - header.dataOffset();
-            if (source.size() >= 0 && available < unpulled) {
-                throw shortData(header.dataOffset(), Math.max(0, available));
+            this.cOrder = !header.fortranOrder() || !Shape.layoutsDiffer(header.shape());
+            if (!header.dtype().hasObjects()) {
+                long available = source.size() - header.dataOffset();
+                if (source.size() >= 0 && available < header.dataBytes()) {
+                    throw ElementData.shortData(header, header.dataOffset(), Math.max(0, available));
+                }
+                if (source.size() >= 0 && available - header.dataBytes() > limits.maxTrailingBytes()) {
+                    throw trailing(available - header.dataBytes() + " bytes");
+                }
+                this.data = ElementData.open(source, header);
             }
-            if (source.size() >= 0 && available - unpulled > limits.maxTrailingBytes()) {
-                throw trailing(available - unpulled + " bytes");
-            }
+        } catch (NpyException e) {
+            closeQuietly(e);
+            throw e.withFile(file);
         } catch (IOException | RuntimeException e) {
-            try {
-                source.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            closeQuietly(e);
             throw e;
+        }
+    }
+
+    private void closeQuietly(Exception e) {
+        try {
+            source.close();
+        } catch (IOException suppressed) {
+            e.addSuppressed(suppressed);
         }
     }
 
@@ -100,7 +118,8 @@ public final class NpyReader implements AutoCloseable {
      * @throws IOException if the file cannot be read
      */
     public static NpyReader open(Path path, NpyLimits limits) throws IOException {
-        return new NpyReader(Source.of(FileChannel.open(path, StandardOpenOption.READ), true), limits);
+        return new NpyReader(Source.of(FileChannel.open(path, StandardOpenOption.READ), true), limits,
+                path.toString());
     }
 
     /**
@@ -125,13 +144,14 @@ public final class NpyReader implements AutoCloseable {
      * @throws IOException if the stream fails
      */
     public static NpyReader of(InputStream in, NpyLimits limits) throws IOException {
-        return new NpyReader(Source.of(in, true, -1), limits);
+        return new NpyReader(Source.of(in, true, -1), limits, null);
     }
 
     /**
      * Reads from a channel with the default limits. A
      * {@link java.nio.channels.SeekableByteChannel} makes {@link #seek(long)} work in both
-     * directions and lets the reader check the data size up front.
+     * directions and lets the reader check the data size up front; a {@link FileChannel} is read
+     * through mapped windows.
      *
      * @param channel the channel, at the first byte of the {@code .npy} data; closed with the reader
      * @return a reader positioned at the first element
@@ -152,7 +172,7 @@ public final class NpyReader implements AutoCloseable {
      * @throws IOException if the channel fails
      */
     public static NpyReader of(ReadableByteChannel channel, NpyLimits limits) throws IOException {
-        return new NpyReader(Source.of(channel, true), limits);
+        return new NpyReader(Source.of(channel, true), limits, null);
     }
 
     /**
@@ -173,12 +193,12 @@ public final class NpyReader implements AutoCloseable {
             channel.close();
             throw new IllegalArgumentException("size must not be negative: " + size);
         }
-        return new NpyReader(Source.sized(channel, true, size), limits);
+        return new NpyReader(Source.sized(channel, true, size), limits, null);
     }
 
-    /** A reader over a source whose closing the caller decides (npz entries, one-shot stream reads). */
+    /** A reader over a source whose closing the caller decides (one-shot stream reads). */
     static NpyReader over(Source source, NpyLimits limits) throws IOException {
-        return new NpyReader(source, limits);
+        return new NpyReader(source, limits, null);
     }
 
     /**
@@ -191,7 +211,24 @@ public final class NpyReader implements AutoCloseable {
     }
 
     /**
-     * The index of the next element to be read, in file order.
+     * Hands out elements in the order the file stores them from now on: Fortran order for a
+     * Fortran-order file, streamed with bounded memory. Changes nothing for a C-order file.
+     * Call it before the first read.
+     *
+     * @return this reader
+     * @throws IllegalStateException if elements were read or skipped already
+     */
+    public NpyReader storedOrder() {
+        if (next > 0 || data instanceof HeapData) {
+            throw new IllegalStateException("storedOrder() must come before the first read");
+        }
+        stored = true;
+        return this;
+    }
+
+    /**
+     * The index of the next element to be read: in C order, or in stored order after
+     * {@link #storedOrder()}.
      *
      * @return elements read or skipped so far
      */
@@ -300,7 +337,7 @@ public final class NpyReader implements AutoCloseable {
      * @throws IOException if the source fails
      */
     public int read(float[] dst, int off, int len) throws IOException {
-        boolean half = header.dtype().kind() == DType.Kind.FLOAT && itemSize == 2;
+        boolean half = header.dtype().isFloat16();
         return transfer(JavaType.FLOAT, "read(float[])", dst.length, off, len,
                 (b, o, n) -> Codec.get(b, half, dst, o, n));
     }
@@ -333,7 +370,7 @@ public final class NpyReader implements AutoCloseable {
      * @throws IOException if the source fails
      */
     public int read(String[] dst, int off, int len) throws IOException {
-        JavaType.STRING.check("read(String[])", header.dtype(), header.shape());
+        check(JavaType.STRING, "read(String[])");
         Objects.checkFromIndexSize(off, len, dst.length);
         if (len == 0) {
             return 0;
@@ -348,163 +385,150 @@ public final class NpyReader implements AutoCloseable {
         void take(ByteBuffer buffer, int off, int values) throws NpyException;
     }
 
+    private void check(JavaType type, String what) {
+        try {
+            type.check(what, header.dtype(), header.shape());
+        } catch (NpyUsageException e) {
+            throw e.withFile(file);
+        }
+    }
+
     private int transfer(JavaType type, String what, int dstLength, int off, int len, Take sink) throws IOException {
-        type.check(what, header.dtype(), header.shape());
+        check(type, what);
         Objects.checkFromIndexSize(off, len, dstLength);
         int perElement = JavaType.valuesPerElement(header.dtype());
         int elements = (int) Math.min(len / perElement, remaining());
         int done = 0;
-        while (done < elements) {
-            ByteBuffer buffer = stage(itemSize);
-            int k = Math.min(elements - done, buffer.remaining() / itemSize);
-            sink.take(buffer, off + done * perElement, k * perElement);
-            done += k;
+        try {
+            while (done < elements) {
+                ByteBuffer buffer = data().next(itemSize);
+                int k = Math.min(elements - done, buffer.remaining() / itemSize);
+                sink.take(buffer, off + done * perElement, k * perElement);
+                done += k;
+            }
+        } catch (NpyException e) {
+            throw e.withFile(file);
         }
         next += elements;
         return elements * perElement;
     }
 
-    /** The staging buffer holding at least {@code min} unread bytes. */
-    private ByteBuffer stage(int min) throws IOException {
-        if (source.file() != null) {
-            return window(min);
-        }
-        if (staging == null) {
-            // Typed reads need one whole element (at most 16 bytes); never size this from a string's item size.
-            int capacity = (int) Math.max(16, Math.min(BUFFER_BYTES, header.dataBytes()));
-            staging = (source.prefersDirectBuffers() ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity))
-                    .order(header.dtype().byteOrder()).flip();
-        }
-        if (staging.remaining() < min) {
-            staging.compact();
-            pull(staging, min - staging.position());
-            staging.flip();
-        }
-        return staging;
-    }
-
     /**
-     * For a file: the staging buffer is a mapped window of whole elements, replaced by the next
-     * one when used up; the previous window is unmapped at once.
+     * The data in the order this reader hands it out: for a Fortran-order file read in C order,
+     * the whole array, read once and transposed, within the limits.
      */
-    private ByteBuffer window(int min) throws IOException {
-        if (staging != null && staging.remaining() >= min) {
-            return staging;
+    private ElementData data() throws IOException {
+        if (data == null) {
+            throw new IllegalStateException("no element data for dtype " + header.dtype());
         }
-        int elementsPerWindow = Math.max(1, WINDOW_BYTES / Math.max(1, itemSize));
-        long bytes = Math.min(unpulled, (long) elementsPerWindow * itemSize);
-        long start = header.dataBytes() - unpulled + header.dataOffset();
-        staging = map(start, bytes);
-        unpulled -= bytes;
-        source.seek(start + bytes);
-        if (staging.remaining() < min) {
-            throw new IllegalStateException("asked for " + min + " bytes, the array has " + staging.remaining() + " left");
-        }
-        return staging;
-    }
-
-    /**
-     * Maps a region of the file after checking that the file still holds it; the previous window
-     * is unmapped first.
-     */
-    private ByteBuffer map(long streamPosition, long bytes) throws IOException {
-        FileChannel file = source.file();
-        long at = source.channelPosition(streamPosition);
-        long available = file.size() - at;
-        if (available < bytes) {
-            long foundBytes = streamPosition - header.dataOffset() + Math.max(0, available);
-            throw shortData(header.dataOffset() + foundBytes, foundBytes);
-        }
-        release();
-        mapped = Mapping.map(file, at, bytes, Math.max(1, itemSize), header.dtype().byteOrder());
-        return mapped.buffer();
-    }
-
-    /** Unmaps a file's current window; other sources keep their staging buffer. */
-    private void release() {
-        if (mapped != null) {
-            mapped.close();
-            mapped = null;
-            staging = null;
-        }
-    }
-
-    /**
-     * Reads from the source into dst at least {@code min} bytes, and as many more as fit and the
-     * array still has; fails if the data ends first.
-     */
-    private void pull(ByteBuffer dst, int min) throws IOException {
-        int want = (int) Math.min(dst.remaining(), unpulled);
-        if (want < min) {
-            throw new IllegalStateException("asked for " + min + " bytes, the array has " + unpulled + " left");
-        }
-        int saveLimit = dst.limit();
-        dst.limit(dst.position() + want);
-        int got = 0;
-        try {
-            while (got < min) {
-                int n = source.read(dst);
-                if (n < 0) {
-                    throw truncated();
-                }
-                got += n;
-                unpulled -= n;
+        if (!cOrder && !stored) {
+            long bytes = header.dataBytes();
+            String what = "a Fortran-order array of " + count + " elements of " + header.dtype().descr();
+            if (bytes > limits.maxArrayBytes()) {
+                throw new NpyLimitException(what + " must be read whole to hand out C order: " + bytes
+                        + " bytes, over the in-memory limit of " + limits.maxArrayBytes()
+                        + " (NpyLimits.maxArrayBytes); call storedOrder() to stream it in stored order");
             }
-        } finally {
-            dst.limit(saveLimit);
+            ByteBuffer fortran = Heap.allocate(2 * bytes, what + " (read and transposed)",
+                    () -> data.readNew((int) bytes));
+            data.close();
+            data = new HeapData(Codec.transpose(fortran, header.shape(), itemSize, true));
+            cOrder = true;
         }
-    }
-
-    private NpyFormatException truncated() {
-        long pulledBytes = header.dataBytes() - unpulled;
-        return shortData(header.dataOffset() + pulledBytes, pulledBytes);
-    }
-
-    private NpyFormatException shortData(long offset, long foundBytes) {
-        return shortData(header, offset, foundBytes);
-    }
-
-    /** Data that ends early: names the expected and the found element counts. */
-    static NpyFormatException shortData(NpyHeader header, long offset, long foundBytes) {
-        return new NpyFormatException(offset,
-                header.elementCount() + " elements (" + header.dataBytes() + " bytes for shape "
-                        + header.shapeString() + " of " + header.dtype().descr() + ")",
-                "only " + foundBytes / Math.max(1, header.dtype().itemSize()) + " elements (" + foundBytes
-                        + " bytes) before the end of the input");
+        return data;
     }
 
     /**
-     * Reads every remaining element into a new Java array of the given type, in file order, with
-     * one copy; see {@link Npy#read(java.nio.file.Path, Class)}.
+     * Reads every remaining element into a new Java array of the given type, in C order, with
+     * one copy for a C-order file; see {@link Npy#read(java.nio.file.Path, Class)}. A nested array
+     * type ({@code float[][].class}) of the array's rank gives its rows; a one-dimensional type
+     * gives every element flat.
      *
      * @param <A> the array type
-     * @param arrayType {@code boolean[].class}, {@code byte[].class}, {@code short[].class},
-     *     {@code int[].class}, {@code long[].class}, {@code float[].class}, {@code double[].class}
-     *     or {@code String[].class}
-     * @return a new array (two values per complex element)
+     * @param arrayType {@code boolean[]}, {@code byte[]}, {@code short[]}, {@code int[]},
+     *     {@code long[]}, {@code float[]}, {@code double[]} or {@code String[]}, or a nested array of
+     *     one of them ({@code double[][].class}) whose rank is the array's
+     * @return a new array (two values per complex element along the last axis)
      * @throws NpyTypeException if the array type cannot hold the dtype without loss
-     * @throws NpyLimitException if the array would exceed {@link NpyLimits#maxArrayBytes()}
+     * @throws NpyShapeException if a nested type's rank is not the array's, or elements were read
+     *     already
+     * @throws NpyLimitException if the array would exceed {@link NpyLimits#maxArrayBytes()} or the heap
      * @throws NpyFormatException if the data ends early
      * @throws IOException if the source fails
      */
     public <A> A readAll(Class<A> arrayType) throws IOException {
-        JavaType type = JavaType.of(arrayType);
-        type.check("readAll(" + arrayType.getSimpleName() + ")", header.dtype(), header.shape());
+        int rank = Nested.rank(arrayType);
+        if (rank == 0) {
+            throw new NpyTypeException("readAll needs an array type such as float[].class, not " + arrayType.getName())
+                    .withFile(file);
+        }
+        JavaType type = JavaType.of(Nested.leaf(arrayType));
+        String what = "readAll(" + arrayType.getSimpleName() + ")";
+        check(type, what);
+        if (rank > 1 && (next > 0 || rank != header.ndim())) {
+            throw new NpyShapeException(what + " needs all of an array of " + rank + " dimensions; this one has shape "
+                    + header.shapeString() + (next > 0 ? " and " + next + " elements were read already" : ""))
+                    .withFile(file);
+        }
+        try {
+            return arrayType.cast(rank == 1 ? readFlat(type, arrayType) : readNested(type, arrayType, rank));
+        } catch (NpyException e) {
+            throw e.withFile(file);
+        }
+    }
+
+    private Object readFlat(JavaType type, Class<?> arrayType) throws IOException {
         long values = remaining() * JavaType.valuesPerElement(header.dtype());
         long bytes = remaining() * itemSize;
+        checkInMemory(remaining(), bytes, values);
+        if (source.size() < 0 && bytes > UNVOUCHED_ALLOCATION) {
+            // A stream cannot vouch for the header's size: read through a growing buffer instead.
+            return type.extract(readAll());
+        }
+        int n = (int) values;
+        Object array = Heap.allocate(type.bytesPer() * values, remaining() + " elements of " + header.dtype().descr(),
+                () -> Array.newInstance(arrayType.getComponentType(), n));
+        int got = readInto(type, array, n);
+        if (got != n) {
+            throw new IllegalStateException("read " + got + " of " + n + " values");
+        }
+        return array;
+    }
+
+    private Object readNested(JavaType type, Class<?> arrayType, int rank) throws IOException {
+        long[] shape = header.shape();
+        int[] dims = new int[rank];
+        long values = count * JavaType.valuesPerElement(header.dtype());
+        checkInMemory(count, count * itemSize, values);
+        for (int axis = 0; axis < rank; axis++) {
+            long d = shape[axis] * (axis == rank - 1 ? JavaType.valuesPerElement(header.dtype()) : 1);
+            if (d > Integer.MAX_VALUE - 8) {
+                throw new NpyLimitException("axis " + axis + " of shape " + header.shapeString()
+                        + " is longer than a Java array can be");
+            }
+            dims[axis] = (int) d;
+        }
+        Object nested = Heap.allocate(type.bytesPer() * values, count + " elements of " + header.dtype().descr(),
+                () -> Nested.create(Nested.leaf(arrayType), dims));
+        Nested.forEachRow(nested, rank, row -> {
+            int length = Array.getLength(row);
+            if (readInto(type, row, length) != length) {
+                throw new IllegalStateException("a row of " + length + " values came short");
+            }
+        });
+        return nested;
+    }
+
+    private void checkInMemory(long elements, long bytes, long values) throws NpyLimitException {
         if (bytes > limits.maxArrayBytes() || values > NpyLimits.MAX_IN_MEMORY_BYTES) {
-            throw new NpyLimitException(remaining() + " elements of " + header.dtype().descr() + " take " + bytes
+            throw new NpyLimitException(elements + " elements of " + header.dtype().descr() + " take " + bytes
                     + " bytes, over the in-memory limit of " + limits.maxArrayBytes()
                     + " (NpyLimits.maxArrayBytes); read the array in chunks");
         }
-        if (source.size() < 0 && bytes > FIRST_ALLOCATION) {
-            // A stream cannot vouch for the header's size: read through a growing buffer instead.
-            NpyArray rest = readAll();
-            return arrayType.cast(type.extract(rest));
-        }
-        int n = (int) values;
-        Object array = java.lang.reflect.Array.newInstance(arrayType.getComponentType(), n);
-        int got = switch (type) {
+    }
+
+    private int readInto(JavaType type, Object array, int n) throws IOException {
+        return switch (type) {
             case BOOLEAN -> read((boolean[]) array, 0, n);
             case BYTE -> read((byte[]) array, 0, n);
             case SHORT -> read((short[]) array, 0, n);
@@ -514,17 +538,13 @@ public final class NpyReader implements AutoCloseable {
             case DOUBLE -> read((double[]) array, 0, n);
             case STRING -> read((String[]) array, 0, n);
         };
-        if (got != n) {
-            throw new IllegalStateException("read " + got + " of " + n + " values");
-        }
-        return arrayType.cast(array);
     }
 
     // ---------------------------------------------------------------- chunks
 
     /**
-     * Reads up to {@code elements} elements as a one-dimensional array in file order: the
-     * original module's {@code read_data_chunks}.
+     * Reads up to {@code elements} elements as a one-dimensional array, in C order (or stored
+     * order after {@link #storedOrder()}).
      *
      * @param elements the most elements to read, at least 1
      * @return the chunk; it has 0 elements at the end of the data
@@ -537,60 +557,66 @@ public final class NpyReader implements AutoCloseable {
             throw new IllegalArgumentException("elements must be at least 1: " + elements);
         }
         long n = Math.min(elements, remaining());
-        ByteBuffer bytes = readBytes(n);
-        next += n;
-        return new NpyArray(header.dtype(), new long[] {n}, false, bytes);
+        try {
+            requireElementData("readChunk");
+            ByteBuffer bytes = readBytes(data(), n);
+            next += n;
+            return new NpyArray(header.dtype(), new long[] {n}, false, bytes);
+        } catch (NpyException e) {
+            throw e.withFile(file);
+        }
     }
 
     /**
-     * Reads every remaining element. At position 0 the result has the header's shape and order;
-     * after a partial read it is one-dimensional, in file order.
+     * Reads every remaining element. At position 0 the result has the header's shape and order
+     * (a Fortran-order array stays one, and its accessors still give C order); after a partial
+     * read it is one-dimensional, in the order the elements were being handed out.
      *
      * @return the array
-     * @throws NpyLimitException if the data exceeds {@link NpyLimits#maxArrayBytes()}
+     * @throws NpyLimitException if the data exceeds {@link NpyLimits#maxArrayBytes()} or the heap,
+     *     or it holds objects and {@link NpyLimits#objectArrays()} is off
      * @throws NpyFormatException if the data ends early
      * @throws IOException if the source fails
      */
     public NpyArray readAll() throws IOException {
-        boolean whole = next == 0;
-        long n = remaining();
-        ByteBuffer bytes = readBytes(n);
-        next += n;
-        if (whole) {
-            return new NpyArray(header.dtype(), header.shape(), header.fortranOrder(), bytes);
+        try {
+            requireElementData("readAll");
+            boolean whole = next == 0;
+            long n = remaining();
+            if (whole) {
+                // The stored bytes as they are: an NpyArray knows its own layout.
+                ByteBuffer bytes = readBytes(data, n);
+                next += n;
+                boolean transposed = data instanceof HeapData && header.fortranOrder();
+                return new NpyArray(header.dtype(), header.shape(), header.fortranOrder() && !transposed, bytes);
+            }
+            ByteBuffer bytes = readBytes(data(), n);
+            next += n;
+            return new NpyArray(header.dtype(), new long[] {n}, false, bytes);
+        } catch (NpyException e) {
+            throw e.withFile(file);
         }
-        return new NpyArray(header.dtype(), new long[] {n}, false, bytes);
     }
 
-    private ByteBuffer readBytes(long elements) throws IOException {
+    private void requireElementData(String what) throws NpyException {
+        if (data == null) {
+            if (!limits.objectArrays()) {
+                throw new NpyLimitException(what + ": dtype " + header.dtype().descr() + " holds Python objects, which numpy"
+                        + " stores as a pickle; reading them needs NpyLimits.withObjectArrays(true), as numpy.load"
+                        + " needs allow_pickle=True (npyfile never runs the pickle)");
+            }
+            throw new UnsupportedOperationException(what + ": object arrays are not decoded yet");
+        }
+    }
+
+    private ByteBuffer readBytes(ElementData from, long elements) throws IOException {
         long size = elements * itemSize;
         if (size > limits.maxArrayBytes()) {
             throw new NpyLimitException(elements + " elements of " + header.dtype().descr() + " take " + size
                     + " bytes, over the in-memory limit of " + limits.maxArrayBytes()
                     + " (NpyLimits.maxArrayBytes); read the array in chunks");
         }
-        if (source.file() != null) {
-            return readMapped((int) size);
-        }
-        // Bytes already staged by a typed read or a skip come first; they are data, not a promise.
-        int carried = staging == null ? 0 : (int) Math.min(staging.remaining(), size);
-        // Where the source cannot vouch for the size, grow with the data instead of trusting the header.
-        boolean vouched = source.size() >= 0 || size <= Math.max(FIRST_ALLOCATION, carried);
-        ByteBuffer out = ByteBuffer.allocate((int) (vouched ? size : Math.max(FIRST_ALLOCATION, carried)));
-        if (carried > 0) {
-            ByteBuffer staged = staging.duplicate();
-            staged.limit(staged.position() + carried);
-            out.put(staged);
-            staging.position(staged.position());
-        }
-        while (out.position() < size) {
-            if (!out.hasRemaining()) {
-                long grown = Math.min(size, (long) out.capacity() * 2);
-                out = ByteBuffer.allocate((int) grown).put(out.flip());
-            }
-            pull(out, 1);
-        }
-        return out.flip();
+        return Heap.allocate(size, elements + " elements of " + header.dtype().descr(), () -> from.readNew((int) size));
     }
 
     /**
@@ -609,7 +635,7 @@ public final class NpyReader implements AutoCloseable {
             seen += n;
         }
         if (seen > bound) {
-            throw trailing("more than " + bound + " bytes");
+            throw trailing("more than " + bound + " bytes").withFile(file);
         }
     }
 
@@ -617,19 +643,6 @@ public final class NpyReader implements AutoCloseable {
         return new NpyFormatException(header.dataOffset() + header.dataBytes(),
                 "at most " + limits.maxTrailingBytes() + " bytes after the array's data (NpyLimits.maxTrailingBytes)",
                 found);
-    }
-
-    /** Copies whole elements from the current window and then from fresh windows: one copy per byte. */
-    private ByteBuffer readMapped(int size) throws IOException {
-        ByteBuffer out = ByteBuffer.allocate(size);
-        while (out.hasRemaining()) {
-            ByteBuffer window = window(itemSize);
-            ByteBuffer part = window.duplicate();
-            part.limit(part.position() + Math.min(part.remaining(), out.remaining()));
-            out.put(part);
-            window.position(part.position());
-        }
-        return out.flip();
     }
 
     // ---------------------------------------------------------------- positioning
@@ -652,7 +665,8 @@ public final class NpyReader implements AutoCloseable {
     }
 
     /**
-     * Moves to an element index. Backward moves need a seekable source (a file or a
+     * Moves to an element index (in C order, or stored order after {@link #storedOrder()}).
+     * Backward moves need a seekable source (a file or a
      * {@link java.nio.channels.SeekableByteChannel}); forward moves work on any source.
      *
      * @param element the index of the next element to read, 0 to the element count
@@ -665,29 +679,18 @@ public final class NpyReader implements AutoCloseable {
         if (element < 0 || element > count) {
             throw new IllegalArgumentException("element " + element + " is outside 0.." + count);
         }
-        if (source.seekable()) {
-            source.seek(header.dataOffset() + element * itemSize);
-            unpulled = (count - element) * itemSize;
-            if (source.file() != null) {
-                release();
-            } else if (staging != null) {
-                staging.clear().flip();
+        try {
+            requireElementData("seek");
+            ElementData d = data();
+            if (element < next && !d.seekable()) {
+                throw new UnsupportedOperationException("cannot move back from element " + next + " to " + element
+                        + ": the source is not seekable");
             }
+            d.seek(element * itemSize);
             next = element;
-            return;
+        } catch (NpyException e) {
+            throw e.withFile(file);
         }
-        if (element < next) {
-            throw new UnsupportedOperationException("cannot move back from element " + next + " to " + element
-                    + ": the source is not seekable");
-        }
-        long bytes = (element - next) * itemSize;
-        while (bytes > 0) {
-            ByteBuffer buffer = stage(1);
-            int k = (int) Math.min(bytes, buffer.remaining());
-            buffer.position(buffer.position() + k);
-            bytes -= k;
-        }
-        next = element;
     }
 
     /**
@@ -697,13 +700,15 @@ public final class NpyReader implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
-        release();
+        if (data != null) {
+            data.close();
+        }
         source.close();
     }
 
     @Override
     public String toString() {
-        return "NpyReader[" + header.dtype().descr() + ", shape " + Shape.repr(header.shape())
-                + ", position " + next + "]";
+        return "NpyReader[" + (file == null ? "" : file + ", ") + header.dtype().descr() + ", shape "
+                + header.shapeString() + ", position " + next + "]";
     }
 }

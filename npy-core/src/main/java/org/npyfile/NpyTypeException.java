@@ -1,13 +1,14 @@
 package org.npyfile;
 
 /**
- * A dtype that cannot give what was asked: an accessor that would lose information (reading
- * {@code <u8} as signed values, {@code <f8} as floats), a dtype npyfile does not support
- * ({@code |O} pickles, {@code <f16} long doubles) or a write of the wrong Java type.
+ * A Java type that cannot carry a dtype's values as asked: an exact accessor that would lose
+ * information (reading {@code <u8} as signed values, {@code <f8} as floats), a conversion numpy
+ * would not make, or a write of the wrong Java type. The caller can check the dtype first, so
+ * this is unchecked; an explicit cast ({@link NpyArray#astype}) gives lossy conversions on request.
  *
  * <p>The message names the array's dtype and shape, as the file holds them.
  */
-public class NpyTypeException extends NpyException {
+public class NpyTypeException extends NpyUsageException {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -24,6 +24,9 @@ import org.npyfile.internal.HeaderFormat;
  */
 public final class NpyWriter implements AutoCloseable {
 
+    /** Output buffer size: large enough for bulk writes, small enough to keep memory flat. */
+    private static final int BUFFER_BYTES = 1 << 22;
+
     /** Largest heap slice handed to a channel at once (bounds the JDK's hidden direct copy buffer). */
     private static final int MAX_CHANNEL_WRITE = 1 << 20;
 
@@ -67,7 +70,7 @@ public final class NpyWriter implements AutoCloseable {
                 HeaderFormat.encode(header.dtype(), header.fortranOrder(), header.shape());
         // A growing writer's shape says 0 rows: its data size is unknown, so take a full buffer.
         long expected = growing ? Long.MAX_VALUE : header.dataOffset() + header.dataBytes();
-        int capacity = (int) Math.max(preamble.bytes().length, Math.min(NpyReader.BUFFER_BYTES, expected));
+        int capacity = (int) Math.max(preamble.bytes().length, Math.min(BUFFER_BYTES, expected));
         // Typed writes need room for one element of a number (16 bytes at most); a string element
         // larger than the buffer goes out on its own (see transfer), so its size never sizes this.
         int size = Math.max(capacity, 16);
@@ -274,7 +277,7 @@ public final class NpyWriter implements AutoCloseable {
      * @throws IOException if the target fails
      */
     public void write(float[] src, int off, int len) throws IOException {
-        boolean half = header.dtype().kind() == DType.Kind.FLOAT && header.dtype().itemSize() == 2;
+        boolean half = header.dtype().isFloat16();
         transfer(JavaType.FLOAT, "write(float[])", src.length, off, len, (b, o, n) -> Codec.put(b, half, src, o, n));
     }
 

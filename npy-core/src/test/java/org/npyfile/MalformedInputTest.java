@@ -121,11 +121,18 @@ class MalformedInputTest {
     }
 
     @Test
-    void refusesPickledAndStructuredDtypesByName() {
-        assertThatThrownBy(() -> Npy.read(npy(dict("'|O'", "False", "(1,)"), new byte[8])))
-                .isInstanceOf(NpyTypeException.class).hasMessageContaining("|O").hasMessageContaining("pickle");
-        assertThatThrownBy(() -> Npy.read(npy(dict("[('x', '<f4'), ('obj', '|O')]", "False", "(1,)"), new byte[12])))
-                .isInstanceOf(NpyTypeException.class).hasMessageContaining("field 'obj'").hasMessageContaining("|O");
+    void refusesObjectArraysByDefaultAsNumpyDoesButReadsTheirHeaders() throws IOException {
+        byte[] objects = npy(dict("'|O'", "False", "(1,)"), new byte[8]);
+        assertThatThrownBy(() -> Npy.read(objects))
+                .isInstanceOf(NpyLimitException.class).hasMessageContaining("|O").hasMessageContaining("pickle")
+                .hasMessageContaining("withObjectArrays(true)");
+        byte[] record = npy(dict("[('x', '<f4'), ('obj', '|O')]", "False", "(1,)"), new byte[12]);
+        assertThatThrownBy(() -> Npy.read(record))
+                .isInstanceOf(NpyLimitException.class).hasMessageContaining("('obj', '|O')");
+        try (NpyReader reader = NpyReader.of(new java.io.ByteArrayInputStream(record))) {
+            assertThat(reader.header().dtype().hasObjects()).isTrue();
+            assertThat(reader.header().dataBytes()).isEqualTo(-1);
+        }
     }
 
     @Test

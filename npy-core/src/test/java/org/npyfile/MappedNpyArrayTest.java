@@ -38,7 +38,8 @@ class MappedNpyArrayTest {
             }
             assertThat(m.slice(10, 3).asDoubleArray()).containsExactly(values[10], values[11], values[12]);
             assertThatThrownBy(() -> m.getFloat(0)).isInstanceOf(NpyTypeException.class).hasMessageContaining(">f8");
-            assertThatThrownBy(() -> m.getDouble(5000)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> m.getDouble(5000)).isInstanceOf(NpyShapeException.class)
+                    .hasMessageContaining("(50, 100)");
         }
     }
 

@@ -32,7 +32,8 @@ class GrowMapTest {
             NpyArray read = Npy.read(f.file());
             try (MappedNpyArray mapped = Npy.map(f.file())) {
                 assertThat(mapped.header()).isEqualTo(Npy.readHeader(f.file()));
-                assertThat(mapped.slice(0, (int) mapped.elementCount()).data()).isEqualTo(read.data());
+                // Slices are C order whatever the layout.
+                assertThat(mapped.slice(0, (int) mapped.elementCount()).data()).isEqualTo(read.toCOrder().data());
             }
         }));
     }

@@ -29,6 +29,8 @@ final class Corners {
      */
     static NpyArray read(NpyReader reader, Summary summary) throws IOException {
         NpyHeader header = reader.header();
+        // Seeks follow the file's own strides, so the reader streams the stored order.
+        reader.storedOrder();
         if (!summary.summarised()) {
             return reader.readAll().toCOrder();
         }

@@ -89,18 +89,13 @@ final class Csv {
                 if (header) {
                     out.write(HEADER + "shape=" + PythonText.tuple(shape) + ", dtype=" + h.dtype().descr() + "\n");
                 }
-                if (h.fortranOrder()) {
-                    NpyArray all = reader.readAll().toCOrder();
-                    writeValues(out, all, rowLength, 0);
-                    progress.advance(h.dataBytes());
-                } else {
-                    long written = 0;
-                    while (reader.remaining() > 0) {
-                        NpyArray chunk = reader.readChunk(Inputs.chunkElements(h.dtype()));
-                        writeValues(out, chunk, rowLength, written);
-                        written += chunk.elementCount();
-                        progress.advance(chunk.data().remaining());
-                    }
+                // The reader hands out C order; a Fortran-order input is transposed in memory on the first read.
+                long written = 0;
+                while (reader.remaining() > 0) {
+                    NpyArray chunk = reader.readChunk(Inputs.chunkElements(h.dtype()));
+                    writeValues(out, chunk, rowLength, written);
+                    written += chunk.elementCount();
+                    progress.advance(chunk.data().remaining());
                 }
                 if (shape.length == 2 && shape[1] == 0) {
                     out.write("\n".repeat((int) Math.min(Integer.MAX_VALUE, shape[0])));
@@ -278,7 +273,7 @@ final class Csv {
     private static DType parseDType(String text, String label, long line) throws Failure {
         try {
             return DType.parse(text);
-        } catch (IllegalArgumentException | org.npyfile.NpyTypeException e) {
+        } catch (IllegalArgumentException e) {
             throw new Failure(ExitCodes.ERROR, label + ": line " + line + ": bad dtype '" + text + "'", e);
         }
     }

@@ -126,6 +126,8 @@ final class ExtractCommand implements Callable<Integer> {
     private static void copy(NpyReader reader, Path target, Progress progress) throws IOException {
         NpyHeader h = reader.header();
         int chunk = Inputs.chunkElements(h.dtype());
+        // A byte-exact copy: the stored order, which the header describes.
+        reader.storedOrder();
         try (NpyWriter writer = NpyWriter.open(target, NpyHeader.of(h.dtype(), h.fortranOrder(), h.shape()))) {
             while (reader.remaining() > 0) {
                 NpyArray part = reader.readChunk(chunk);

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.NoSuchElementException;
 import org.npyfile.NpyException;
+import org.npyfile.NpyUsageException;
 
 /**
  * A failure {@code npy} reports as one line, {@code npy: <file>: <reason>}, with the exit code it
@@ -74,10 +75,23 @@ final class Failure extends Exception {
         if (e instanceof EOFException) {
             return "the file ends early" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
         }
+        if (e instanceof NpyException n && n.file() != null) {
+            // The line already starts with what the user named; the exception's own name of the
+            // file would say it twice.
+            return oneLine(withoutFile(n.getMessage(), n.file()));
+        }
+        if (e instanceof NpyUsageException n && n.file() != null) {
+            return oneLine(withoutFile(n.getMessage(), n.file()));
+        }
         if (e instanceof NpyException || e instanceof NoSuchElementException || e instanceof IOException) {
             return e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
         }
         return e.toString();
+    }
+
+    private static String withoutFile(String message, String file) {
+        String prefix = file + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     private static String otherFile(String what, FileSystemException f) {

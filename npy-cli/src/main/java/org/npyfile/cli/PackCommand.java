@@ -72,7 +72,7 @@ final class PackCommand implements Callable<Integer> {
         try {
             for (Map.Entry<String, Path> e : byKey.entrySet()) {
                 String name = e.getValue().toString();
-                try (NpyReader reader = NpyReader.open(e.getValue(), Inputs.LIMITS);
+                try (NpyReader reader = NpyReader.open(e.getValue(), Inputs.LIMITS).storedOrder();
                      Progress progress = Progress.start(err, name, reader.header().dataBytes())) {
                     NpyHeader h = reader.header();
                     int chunk = Inputs.chunkElements(h.dtype());

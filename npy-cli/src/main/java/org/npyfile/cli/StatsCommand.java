@@ -86,6 +86,8 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     private static Map<String, Object> stats(String label, NpyReader reader, PrintWriter err) throws IOException {
+        // Statistics do not depend on the order: stream the stored one, with bounded memory.
+        reader.storedOrder();
         NpyHeader h = reader.header();
         DType dtype = h.dtype();
         RunningStats s = new RunningStats();

@@ -81,7 +81,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private String npy(Path file, String name, List<String> found, PrintWriter err) {
-        try (NpyReader reader = NpyReader.open(file, Inputs.LIMITS)) {
+        try (NpyReader reader = NpyReader.open(file, Inputs.LIMITS).storedOrder()) {
             NpyHeader h = reader.header();
             try (Progress progress = Progress.start(err, name, h.dataBytes())) {
                 readToEnd(reader, progress);

@@ -317,7 +317,7 @@ public final class Codec {
      * @param from the source byte order
      * @param dst the destination, written at its position
      * @param to the destination byte order
-     * @param scalarSize 1, 2, 4 or 8
+     * @param scalarSize 1, 2, 4, 8 or 16
      */
     public static void copySwapped(ByteBuffer src, ByteOrder from, ByteBuffer dst, ByteOrder to, int scalarSize) {
         ByteBuffer s = src.duplicate().order(from);
@@ -328,7 +328,15 @@ public final class Codec {
             case 2 -> d.asShortBuffer().put(s.asShortBuffer());
             case 4 -> d.asIntBuffer().put(s.asIntBuffer());
             case 8 -> d.asLongBuffer().put(s.asLongBuffer());
-            default -> throw new IllegalArgumentException("scalar size " + scalarSize);
+            default -> {
+                // 16-byte long doubles: reverse each scalar by hand, as numpy's byteswap does.
+                int start = s.position();
+                for (int i = 0; i < bytes; i++) {
+                    int scalar = i / scalarSize;
+                    int within = i % scalarSize;
+                    d.put(s.get(start + scalar * scalarSize + scalarSize - 1 - within));
+                }
+            }
         }
         dst.position(dst.position() + bytes);
     }

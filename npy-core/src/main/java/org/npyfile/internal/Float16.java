@@ -46,6 +46,23 @@ public final class Float16 {
     }
 
     /**
+     * The half nearest to a double, rounding once as numpy's {@code npy_double_to_half} does:
+     * the double is first narrowed to a float rounding to odd, which keeps enough bits for the
+     * second rounding to be exact.
+     *
+     * @param value the double
+     * @return the half's bits
+     */
+    public static short fromDouble(double value) {
+        float f = (float) value;
+        if (!Float.isInfinite(f) && !Double.isNaN(value) && (double) f != value
+                && (Float.floatToRawIntBits(f) & 1) == 0) {
+            f = (double) f < value ? Math.nextUp(f) : Math.nextDown(f);
+        }
+        return fromFloat(f);
+    }
+
+    /**
      * The half nearest to a float, as numpy's {@code float32 -> float16} cast gives it.
      *
      * @param value the float

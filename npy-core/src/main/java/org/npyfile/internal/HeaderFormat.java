@@ -64,7 +64,7 @@ public final class HeaderFormat {
     /** numpy's dict text with its growth padding, before alignment. */
     static String dictText(DType dtype, boolean fortranOrder, long[] shape) {
         StringBuilder sb = new StringBuilder("{'descr': ")
-                .append(descrLiteral(dtype))
+                .append(DescrCodec.literal(dtype))
                 .append(", 'fortran_order': ").append(fortranOrder ? "True" : "False")
                 .append(", 'shape': ").append(Shape.repr(shape)).append(", }");
         if (shape.length > 0) {
@@ -72,11 +72,6 @@ public final class HeaderFormat {
             sb.append(" ".repeat(GROWTH_AXIS_MAX_DIGITS - Long.toString(growthAxis).length()));
         }
         return sb.toString();
-    }
-
-    /** The descr as a Python literal: a quoted str, or numpy's list for a structured dtype. */
-    static String descrLiteral(DType dtype) {
-        return dtype.kind() == DType.Kind.RECORD ? dtype.descr() : PythonRepr.str(dtype.descr());
     }
 
     /** Returns the full preamble, or null if the header does not fit the version's length field. */

@@ -189,13 +189,9 @@ public final class HeaderReader {
         long[] shape = new long[items.size()];
         for (int i = 0; i < shape.length; i++) {
             Object item = items.get(i);
-            BigInteger dim;
-            if (item instanceof BigInteger b) {
-                dim = b;
-            } else if (item instanceof Boolean b) {
-                // numpy's check is isinstance(x, int), which a bool passes; True is 1.
-                dim = b ? BigInteger.ONE : BigInteger.ZERO;
-            } else {
+            // numpy's header check lets a bool pass (isinstance(True, int)), but making the array
+            // then fails with "TypeError: an integer is required": a bool is no dimension.
+            if (!(item instanceof BigInteger dim)) {
                 throw new NpyFormatException(at, "shape as a tuple of ints", "the item " + describe(item));
             }
             if (dim.signum() < 0) {
@@ -212,7 +208,7 @@ public final class HeaderReader {
 
     private static DType dtype(Object value, long at) throws NpyException {
         try {
-            return DescrReader.dtype(value);
+            return DescrCodec.fromLiteral(value);
         } catch (IllegalArgumentException e) {
             throw new NpyFormatException(at, "a valid dtype descr", e.getMessage());
         }

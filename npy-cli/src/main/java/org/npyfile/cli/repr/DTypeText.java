@@ -35,6 +35,7 @@ public final class DTypeText {
             case VOID, RECORD -> "void" + bits;
             case DATETIME -> "datetime64" + unitSuffix(d);
             case TIMEDELTA -> "timedelta64" + unitSuffix(d);
+            case OBJECT -> "object";
         };
     }
 

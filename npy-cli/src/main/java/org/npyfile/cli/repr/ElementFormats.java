@@ -7,6 +7,7 @@ import java.util.List;
 import org.npyfile.DType;
 import org.npyfile.NpyArray;
 import org.npyfile.NpyException;
+import org.npyfile.NpyTypeException;
 
 /**
  * numpy's {@code _get_format_function}: the element formatter of each dtype, set up from all the
@@ -43,6 +44,7 @@ final class ElementFormats {
             case DATETIME -> datetimes(column.asLongArray(), DatetimeText.forUnit(dtype.unit()));
             case TIMEDELTA -> timedeltas(column.asLongArray());
             case RECORD -> records(column, zeroDimensional, options);
+            case OBJECT -> throw new NpyTypeException("printing dtype " + dtype.descr() + " (Python objects) is not supported");
         };
     }
 

@@ -11,7 +11,6 @@ import org.npyfile.NpyHeader;
 import org.npyfile.NpyLimitException;
 import org.npyfile.NpyLimits;
 import org.npyfile.NpyReader;
-import org.npyfile.NpyTypeException;
 import org.npyfile.internal.HeaderFormat;
 import org.npyfile.npz.NpzFormatException;
 
@@ -138,14 +137,10 @@ public final class NpyEntries {
         if (e instanceof NpyFormatException f) {
             return new NpzFormatException(entry, -1, "in its npy stream: " + f.getMessage(), f);
         }
-        NpyException renamed;
-        if (e instanceof NpyLimitException) {
-            renamed = new NpyLimitException(prefix + e.getMessage());
-        } else if (e instanceof NpyTypeException) {
-            renamed = new NpyTypeException(prefix + e.getMessage());
-        } else {
+        if (!(e instanceof NpyLimitException)) {
             return new NpyException(prefix + e.getMessage(), e);
         }
+        NpyException renamed = new NpyLimitException(prefix + e.getMessage());
         renamed.initCause(e);
         return renamed;
     }
