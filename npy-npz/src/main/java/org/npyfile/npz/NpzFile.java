@@ -1,23 +1,16 @@
 package org.npyfile.npz;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.npyfile.MappedNpyArray;
 import org.npyfile.NpyArray;
 import org.npyfile.NpyHeader;
@@ -29,6 +22,7 @@ import org.npyfile.npz.internal.ArchiveIndex.Location;
 import org.npyfile.npz.internal.EntryContent;
 import org.npyfile.npz.internal.InflatedContent;
 import org.npyfile.npz.internal.NpyEntries;
+import org.npyfile.npz.internal.ParallelWork;
 import org.npyfile.npz.internal.RegionChannel;
 import org.npyfile.npz.internal.RegionWindow;
 import org.npyfile.npz.internal.ZipFormat;
@@ -66,11 +60,7 @@ public final class NpzFile implements AutoCloseable {
         this.channel = channel;
         this.index = index;
         this.limits = limits;
-        List<NpzEntry> list = new ArrayList<>();
-        for (Location l : index.locations()) {
-            list.add(l.entry());
-        }
-        this.entries = List.copyOf(list);
+        this.entries = index.locations().stream().map(Location::entry).toList();
         this.names = entries.stream().map(NpzEntry::key).toList();
     }
 
@@ -298,59 +288,9 @@ public final class NpzFile implements AutoCloseable {
      */
     public Map<String, NpyArray> readAll() throws IOException {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
-        int threads = Math.min(entries.size(), Runtime.getRuntime().availableProcessors());
-        if (threads <= 1) {
-            for (NpzEntry e : entries) {
-                arrays.put(e.key(), read(e.name()));
-            }
-            return arrays;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread t = new Thread(task, "npyfile-npz-read");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<NpyArray>> results = new ArrayList<>();
-            for (NpzEntry e : entries) {
-                results.add(pool.submit(() -> read(e.name())));
-            }
-            try {
-                for (int i = 0; i < entries.size(); i++) {
-                    arrays.put(entries.get(i).key(), await(results.get(i)));
-                }
-            } finally {
-                // no interrupts: an interrupted FileChannel read closes the channel for every reader
-                results.forEach(r -> r.cancel(false));
-            }
-            return arrays;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private static NpyArray await(Future<NpyArray> result) throws IOException {
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while reading the archive's entries");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(cause);
-        }
+        ParallelWork.inOrder(entries, Runtime.getRuntime().availableProcessors(), "npyfile-npz-read",
+                e -> read(e.name()), (i, array) -> arrays.put(entries.get(i).key(), array));
+        return arrays;
     }
 
     /**

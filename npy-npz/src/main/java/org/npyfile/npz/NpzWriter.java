@@ -1,22 +1,15 @@
 package org.npyfile.npz;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 import org.npyfile.DType;
 import org.npyfile.NpyArray;
@@ -25,6 +18,7 @@ import org.npyfile.NpyHeader;
 import org.npyfile.NpyWriter;
 import org.npyfile.npz.internal.ArchiveOutput;
 import org.npyfile.npz.internal.EntrySink;
+import org.npyfile.npz.internal.ParallelWork;
 import org.npyfile.npz.internal.Precompressed;
 import org.npyfile.npz.internal.ZipWriter;
 
@@ -201,53 +195,23 @@ public final class NpzWriter implements AutoCloseable {
             names.add(name);
             values.add(Objects.requireNonNull(e.getValue(), "array"));
         }
-        int threads = Math.min(options.threads(), values.size());
-        if (options.method() == NpzEntry.Method.STORED || threads <= 1) {
+        if (options.method() == NpzEntry.Method.STORED || Math.min(options.threads(), values.size()) <= 1) {
             for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
                 write(e.getKey(), e.getValue());
             }
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread t = new Thread(task, "npyfile-npz-deflate");
-            t.setDaemon(true);
-            return t;
-        });
+        int[] written = {0};
         try {
-            Deque<Future<Precompressed>> pending = new ArrayDeque<>();
-            int submitted = 0;
-            for (int i = 0; i < values.size(); i++) {
-                while (submitted < values.size() && submitted < i + threads) {
-                    NpyArray array = values.get(submitted++);
-                    pending.add(pool.submit(() -> Precompressed.deflate(array, options.level())));
-                }
-                zip.writePrecompressed(names.get(i), await(pending.removeFirst(), names.get(i)));
-            }
-        } finally {
-            pool.shutdownNow(); // deflating touches no channel: interrupting is harmless
-        }
-    }
-
-    private Precompressed await(Future<Precompressed> result, String name) throws IOException {
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            zip.fail("interrupted while deflating entry '" + name + "'", e);
-            throw new InterruptedIOException("interrupted while deflating entry '" + name + "'");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            zip.fail("deflating entry '" + name + "' failed", cause);
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(cause);
+            ParallelWork.inOrder(values, options.threads(), "npyfile-npz-deflate",
+                    array -> Precompressed.deflate(array, options.level()), (i, deflated) -> {
+                        zip.writePrecompressed(names.get(i), deflated);
+                        written[0]++;
+                    });
+        } catch (IOException | RuntimeException | Error e) {
+            // a failure of writePrecompressed has poisoned the writer already, under its own reason
+            zip.fail("deflating entry '" + names.get(written[0]) + "' failed", e);
+            throw e;
         }
     }
 
