@@ -25,7 +25,7 @@ import org.npyfile.npz.internal.NpyEntries;
 import org.npyfile.npz.internal.ParallelWork;
 import org.npyfile.npz.internal.RegionChannel;
 import org.npyfile.npz.internal.RegionWindow;
-import org.npyfile.npz.internal.ZipFormat;
+import org.npyfile.npz.internal.zip.ZipFormat;
 
 /**
  * An {@code .npz} archive opened for random access, like numpy's lazy {@code NpzFile}: entries are

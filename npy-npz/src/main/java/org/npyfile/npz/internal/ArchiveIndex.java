@@ -15,6 +15,11 @@ import org.npyfile.NpyLimitException;
 import org.npyfile.npz.NpzEntry;
 import org.npyfile.npz.NpzFormatException;
 import org.npyfile.npz.NpzLimits;
+import org.npyfile.npz.internal.zip.EndRecord;
+import org.npyfile.npz.internal.zip.LocalHeader;
+import org.npyfile.npz.internal.zip.Zip64EndRecord;
+import org.npyfile.npz.internal.zip.ZipFormat;
+import org.npyfile.npz.internal.zip.ZipNames;
 
 /**
  * The entries of a random-access archive: the central directory as Commons Compress reads it, each
@@ -76,7 +81,7 @@ public final class ArchiveIndex {
         PositionalInput input = new PositionalInput(channel);
         // Our own reading of the end record first: it checks the directory lies inside the archive
         // before Commons Compress positions the channel there.
-        EndRecord end = EndRecord.read(input);
+        EndOfDirectory end = EndOfDirectory.find(input);
         if (end.count() > limits.maxEntries()) {
             // Before Commons Compress builds an object for every entry.
             throw new NpyLimitException("the archive declares " + end.count() + " entries, over the limit of "
@@ -116,6 +121,53 @@ public final class ArchiveIndex {
         }
         checkOverlaps(locations, end.directoryOffset());
         return new ArchiveIndex(input, locations);
+    }
+
+    /** The end record's values, from its ZIP64 record where a locator points to one. */
+    private record EndOfDirectory(long count, long directorySize, long directoryOffset) {
+
+        static EndOfDirectory find(PositionalInput input) throws IOException {
+            long size = input.size();
+            int tailLength = (int) Math.min(size, EndRecord.LENGTH + EndRecord.MAX_COMMENT);
+            ByteBuffer b = ByteBuffer.allocate(tailLength);
+            input.readFully(size - tailLength, b, null, "the end of the archive");
+            byte[] tail = b.array();
+            int at = EndRecord.findLast(tail);
+            if (at < 0) {
+                throw new NpzFormatException(null, -1, "an end of central directory record (PK\\5\\6) in the last "
+                        + tailLength + " bytes", "none (not a ZIP file, or a truncated one)");
+            }
+            long recordOffset = size - tailLength + at;
+            EndRecord end = EndRecord.parse(recordOffset, tail, at);
+            long count = end.count();
+            long directorySize = end.directorySize();
+            long directoryOffset = end.directoryOffset();
+            long locatorAt = recordOffset - Zip64EndRecord.Locator.LENGTH;
+            if (locatorAt >= 0) {
+                ByteBuffer l = ByteBuffer.allocate(Zip64EndRecord.Locator.LENGTH);
+                input.readFully(locatorAt, l, null, "the ZIP64 locator");
+                if (Zip64EndRecord.Locator.isAt(l.array())) {
+                    Zip64EndRecord.Locator locator = Zip64EndRecord.Locator.parse(locatorAt, l.array());
+                    long zip64At = locator.recordOffset();
+                    if (zip64At < 0 || zip64At > size - Zip64EndRecord.LENGTH) {
+                        throw new NpzFormatException(null, locatorAt, "a ZIP64 end record offset inside the archive",
+                                Long.toUnsignedString(zip64At));
+                    }
+                    ByteBuffer r = ByteBuffer.allocate(Zip64EndRecord.LENGTH);
+                    input.readFully(zip64At, r, null, "the ZIP64 end record");
+                    Zip64EndRecord zip64 = Zip64EndRecord.parse(zip64At, r.array());
+                    count = zip64.count();
+                    directorySize = zip64.directorySize();
+                    directoryOffset = zip64.directoryOffset();
+                }
+            }
+            if (directoryOffset < 0 || directorySize < 0 || directoryOffset > size || directorySize > size - directoryOffset) {
+                throw new NpzFormatException(null, recordOffset, "a central directory inside the archive of " + size
+                        + " bytes", Long.toUnsignedString(directorySize) + " bytes at offset "
+                        + Long.toUnsignedString(directoryOffset));
+            }
+            return new EndOfDirectory(count, directorySize, directoryOffset);
+        }
     }
 
     private static List<ZipArchiveEntry> centralDirectory(SeekableByteChannel channel) throws IOException {
@@ -180,10 +232,10 @@ public final class ArchiveIndex {
 
     private static Location locate(PositionalInput input, NpzEntry entry, long offset) throws IOException {
         String name = entry.name();
-        ByteBuffer fixed = ByteBuffer.allocate(ZipFormat.LOCAL_HEADER_LENGTH);
+        ByteBuffer fixed = ByteBuffer.allocate(LocalHeader.FIXED_LENGTH);
         input.readFully(offset, fixed, name, "the local file header");
         ByteBuffer variable = ByteBuffer.allocate(LocalHeader.variableLength(fixed.array()));
-        input.readFully(offset + ZipFormat.LOCAL_HEADER_LENGTH, variable, name, "the local file header's name and extra field");
+        input.readFully(offset + LocalHeader.FIXED_LENGTH, variable, name, "the local file header's name and extra field");
         LocalHeader local = LocalHeader.parse(offset, fixed.array(), variable.array(), name);
         if (!local.name().equals(name)) {
             throw new NpzFormatException(name, offset, "the central directory's name '" + name + "' in the local header",
@@ -196,10 +248,10 @@ public final class ArchiveIndex {
         }
         if (!local.hasDataDescriptor() && (local.crc() != entry.crc32()
                 || local.compressedSize() != entry.compressedSize()
-                || local.uncompressedSize() != entry.uncompressedSize())) {
+                || local.size() != entry.uncompressedSize())) {
             throw new NpzFormatException(name, offset, "the central directory's CRC-32 " + ZipFormat.crcText(entry.crc32())
                     + " and sizes " + entry.compressedSize() + "/" + entry.uncompressedSize() + " in the local header",
-                    ZipFormat.crcText(local.crc()) + " and " + local.compressedSize() + "/" + local.uncompressedSize());
+                    ZipFormat.crcText(local.crc()) + " and " + local.compressedSize() + "/" + local.size());
         }
         Location location = new Location(entry, offset, local.dataOffset());
         if (location.dataEnd() < 0 || location.dataEnd() > input.size()) {

@@ -7,6 +7,9 @@ import java.nio.channels.WritableByteChannel;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import org.npyfile.NpyException;
+import org.npyfile.npz.internal.zip.DataDescriptor;
+import org.npyfile.npz.internal.zip.LocalHeader;
+import org.npyfile.npz.internal.zip.ZipFormat;
 
 /**
  * One entry's bytes on their way into the archive: counted, folded into a CRC-32 and, for a deflated
@@ -47,8 +50,8 @@ public final class EntrySink implements WritableByteChannel {
         this.offset = offset;
         this.expected = expected;
         this.knownCrc = knownCrc;
-        this.deflater = method == 8 ? new Deflater(level, true) : null;
-        this.buffer = method == 8 ? new byte[BUFFER_BYTES] : null;
+        this.deflater = method == ZipFormat.METHOD_DEFLATED ? new Deflater(level, true) : null;
+        this.buffer = method == ZipFormat.METHOD_DEFLATED ? new byte[BUFFER_BYTES] : null;
     }
 
     /** @return the entry's name */
@@ -138,11 +141,11 @@ public final class EntrySink implements WritableByteChannel {
             }
             ArchiveOutput out = writer.out();
             if ((flags & ZipFormat.FLAG_DATA_DESCRIPTOR) != 0) {
-                out.write(ZipRecords.dataDescriptor(value, compressed, size));
+                out.write(DataDescriptor.write(value, compressed, size));
             } else if (knownCrc < 0) {
-                out.writeAt(offset, ZipRecords.localHeader(encodedName, flags, method, value, compressed, size));
+                out.writeAt(offset, LocalHeader.write(encodedName, flags, method, value, compressed, size));
             }
-            writer.entryDone(new ZipRecords.Central(encodedName, flags, method, value, compressed, size, offset));
+            writer.entryDone(new ZipWriter.Written(encodedName, flags, method, value, compressed, size, offset));
         } catch (IOException | RuntimeException e) {
             writer.fail("completing entry '" + name + "' failed", e);
             throw e;

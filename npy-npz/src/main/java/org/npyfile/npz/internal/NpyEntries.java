@@ -14,6 +14,7 @@ import org.npyfile.NpyReader;
 import org.npyfile.NpyTypeException;
 import org.npyfile.internal.HeaderFormat;
 import org.npyfile.npz.NpzFormatException;
+import org.npyfile.npz.internal.zip.ZipNames;
 
 /** Opens the npy stream inside an entry and puts the entry's name on whatever goes wrong. */
 public final class NpyEntries {

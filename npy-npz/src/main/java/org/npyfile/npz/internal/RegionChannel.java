@@ -7,6 +7,7 @@ import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.util.zip.CRC32;
 import org.npyfile.npz.NpzFormatException;
+import org.npyfile.npz.internal.zip.ZipFormat;
 
 /**
  * A stored entry's bytes, read straight from their region of the archive with positional reads: a

@@ -2,6 +2,7 @@ package org.npyfile.npz.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +11,12 @@ import org.npyfile.NpyReader;
 import org.npyfile.npz.NpzEntry;
 import org.npyfile.npz.NpzFormatException;
 import org.npyfile.npz.NpzLimits;
+import org.npyfile.npz.internal.zip.CentralHeader;
+import org.npyfile.npz.internal.zip.DataDescriptor;
+import org.npyfile.npz.internal.zip.EndRecord;
+import org.npyfile.npz.internal.zip.LocalHeader;
+import org.npyfile.npz.internal.zip.Zip64EndRecord;
+import org.npyfile.npz.internal.zip.ZipFormat;
 
 /**
  * Walks an archive front to back from a stream: local header, data (and data descriptor), next local
@@ -135,23 +142,23 @@ public final class ZipStreamReader implements AutoCloseable {
                     "the end of the stream (truncated archive)");
         }
         long signature = ZipFormat.u32(in.array(), in.offset());
-        if (signature == ZipFormat.LOCAL_HEADER) {
+        if (signature == LocalHeader.SIGNATURE) {
             current = open();
             return current;
         }
-        if (signature == ZipFormat.CENTRAL_HEADER || signature == ZipFormat.END_RECORD
-                || signature == ZipFormat.ZIP64_END_RECORD) {
+        if (signature == CentralHeader.SIGNATURE || signature == EndRecord.SIGNATURE
+                || signature == Zip64EndRecord.SIGNATURE) {
             checkCentralDirectory();
             finished = true;
             return null;
         }
-        throw new NpzFormatException(null, at, "a local file header (0x04034b50) or the central directory",
-                String.format("the signature 0x%08x", signature));
+        throw new NpzFormatException(null, at, "a local file header (" + ZipFormat.signatureText(LocalHeader.SIGNATURE)
+                + ") or the central directory", "the signature " + ZipFormat.signatureText(signature));
     }
 
     private Current open() throws IOException {
         long offset = in.position();
-        byte[] fixed = in.readFully(ZipFormat.LOCAL_HEADER_LENGTH, null, "a local file header");
+        byte[] fixed = in.readFully(LocalHeader.FIXED_LENGTH, null, "a local file header");
         byte[] variable = in.readFully(LocalHeader.variableLength(fixed), null, "a local file header's name and extra field");
         LocalHeader h = LocalHeader.parse(offset, fixed, variable, null);
         String name = h.name();
@@ -179,23 +186,28 @@ public final class ZipStreamReader implements AutoCloseable {
                     + "', which numpy could not tell apart", (Throwable) null);
         }
         boolean deferred = h.hasDataDescriptor();
-        if (!deferred && method == NpzEntry.Method.STORED && h.compressedSize() != h.uncompressedSize()) {
+        if (!deferred && (h.size() < 0 || h.compressedSize() < 0)) {
+            throw new NpzFormatException(name, offset, "sizes below 2^63 in the local header",
+                    "compressed " + Long.toUnsignedString(h.compressedSize()) + ", uncompressed "
+                            + Long.toUnsignedString(h.size()));
+        }
+        if (!deferred && method == NpzEntry.Method.STORED && h.compressedSize() != h.size()) {
             throw new NpzFormatException(name, offset, "equal sizes for a stored entry",
-                    "compressed size " + h.compressedSize() + " and size " + h.uncompressedSize());
+                    "compressed size " + h.compressedSize() + " and size " + h.size());
         }
         if (!deferred && method == NpzEntry.Method.DEFLATED
-                && h.uncompressedSize() / ZipFormat.MAX_DEFLATE_RATIO > h.compressedSize()) {
+                && h.size() / ZipFormat.MAX_DEFLATE_RATIO > h.compressedSize()) {
             throw new NpzFormatException(name, offset, "an uncompressed size that " + h.compressedSize()
                     + " DEFLATE bytes can produce (at most " + ZipFormat.MAX_DEFLATE_RATIO + " times as many)",
-                    h.uncompressedSize() + " bytes (a zip bomb?)");
+                    h.size() + " bytes (a zip bomb?)");
         }
         ByteWindow window = deferred ? in : new LimitedWindow(in, h.compressedSize());
         EntryContent.Ending ending = (delivered, compressed, crc) -> end(h, delivered, compressed, crc);
-        long expected = deferred ? -1 : h.uncompressedSize();
+        long expected = deferred ? -1 : h.size();
         EntryContent content = method == NpzEntry.Method.STORED
                 ? new StoredContent(window, name, expected, ending, budget)
                 : new InflatedContent(window, name, expected, ending, budget);
-        NpzEntry entry = new NpzEntry(name, key, method, h.compressedSize(), h.uncompressedSize(), h.crc());
+        NpzEntry entry = new NpzEntry(name, key, method, h.compressedSize(), h.size(), h.crc());
         return new Current(entry, content);
     }
 
@@ -216,83 +228,50 @@ public final class ZipStreamReader implements AutoCloseable {
         seen.put(h.offset(), new Seen(h.name(), h.method(), crc, compressed, delivered));
     }
 
-    /**
-     * Reads the data descriptor, whose form the writer chose: with or without its optional signature,
-     * 4- or 8-byte sizes (8 when the local header has a ZIP64 field). The form whose values match
-     * what was computed is taken, the expected form first; none matching is a CRC or size failure.
-     */
+    /** Reads the data descriptor, in whichever form the writer chose, and checks it against the entry. */
     private void readDataDescriptor(LocalHeader h, long delivered, long compressed, long crc) throws IOException {
         long at = in.position();
-        int available = Math.min(in.ensure(ZipFormat.ZIP64_DESCRIPTOR_LENGTH), ZipFormat.ZIP64_DESCRIPTOR_LENGTH);
-        byte[] b = new byte[available];
-        System.arraycopy(in.array(), in.offset(), b, 0, available);
-        int[] widths = h.zip64() ? new int[] {8, 4} : new int[] {4, 8};
-        for (int width : widths) {
-            for (int start : new int[] {4, 0}) {
-                int length = start + 4 + 2 * width;
-                if (length > available || (start == 4 && ZipFormat.u32(b, 0) != ZipFormat.DATA_DESCRIPTOR)) {
-                    continue;
-                }
-                if (ZipFormat.u32(b, start) == crc && size(b, start + 4, width) == compressed
-                        && size(b, start + 4 + width, width) == delivered) {
-                    in.consume(length);
-                    return;
-                }
-            }
-        }
-        int width = widths[0];
-        int start = available >= 4 && ZipFormat.u32(b, 0) == ZipFormat.DATA_DESCRIPTOR ? 4 : 0;
-        if (available < start + 4 + 2 * width) {
-            throw new NpzFormatException(h.name(), at, "a data descriptor after the entry's data",
-                    "the end of the stream (truncated archive)");
-        }
-        long crcFound = ZipFormat.u32(b, start);
-        if (crcFound != crc) {
-            throw new NpzFormatException(h.name(), at, "CRC-32 " + ZipFormat.crcText(crcFound)
+        int available = Math.min(in.ensure(DataDescriptor.MAX_LENGTH), DataDescriptor.MAX_LENGTH);
+        byte[] b = Arrays.copyOfRange(in.array(), in.offset(), in.offset() + available);
+        DataDescriptor d = DataDescriptor.parse(b, available, h.zip64(), crc, compressed, delivered, h.name(), at);
+        if (d.crc() != crc) {
+            throw new NpzFormatException(h.name(), at, "CRC-32 " + ZipFormat.crcText(d.crc())
                     + " (data descriptor) over its " + delivered + " bytes", ZipFormat.crcText(crc));
         }
-        throw new NpzFormatException(h.name(), at, "the data descriptor's sizes " + size(b, start + 4, width) + "/"
-                + size(b, start + 4 + width, width) + " (compressed/uncompressed)", compressed + "/" + delivered);
-    }
-
-    private static long size(byte[] b, int at, int width) {
-        return width == 8 ? ZipFormat.u64(b, at) : ZipFormat.u32(b, at);
+        if (d.compressedSize() != compressed || d.size() != delivered) {
+            throw new NpzFormatException(h.name(), at, "the data descriptor's sizes " + d.compressedSize() + "/"
+                    + d.size() + " (compressed/uncompressed)", compressed + "/" + delivered);
+        }
+        in.consume(d.length());
     }
 
     private void checkCentralDirectory() throws IOException {
         long start = in.position();
         Map<Long, Seen> pending = new LinkedHashMap<>(seen);
         int listed = 0;
-        while (peekSignature() == ZipFormat.CENTRAL_HEADER) {
+        while (peekSignature() == CentralHeader.SIGNATURE) {
             long at = in.position();
-            byte[] fixed = in.readFully(ZipFormat.CENTRAL_HEADER_LENGTH, null, "a central directory header");
-            byte[] raw = in.readFully(ZipFormat.u16(fixed, 28), null, "a central directory entry name");
-            byte[] extra = in.readFully(ZipFormat.u16(fixed, 30), null, "a central directory extra field");
-            in.skipFully(ZipFormat.u16(fixed, 32), null, "a central directory comment");
-            int flags = ZipFormat.u16(fixed, 8);
-            String name = ZipNames.decode(raw, flags, at);
-            long[] values = {ZipFormat.u32(fixed, 24), ZipFormat.u32(fixed, 20), ZipFormat.u32(fixed, 42)};
-            resolveZip64(values, extra, name, at);
-            long size = values[0];
-            long compressedSize = values[1];
-            long offset = values[2];
+            byte[] fixed = in.readFully(CentralHeader.FIXED_LENGTH, null, "a central directory header");
+            byte[] nameAndExtra = in.readFully(CentralHeader.nameAndExtraLength(fixed), null,
+                    "a central directory entry's name and extra field");
+            in.skipFully(CentralHeader.commentLength(fixed), null, "a central directory comment");
+            CentralHeader c = CentralHeader.parse(at, fixed, nameAndExtra);
+            String name = c.name();
             if (++listed > seen.size()) {
                 throw new NpzFormatException(name, at, seen.size() + " central directory entries, one per entry in the stream",
                         "more");
             }
-            Seen s = pending.remove(offset);
+            Seen s = pending.remove(c.localHeaderOffset());
             if (s == null) {
                 throw new NpzFormatException(name, at, "a central directory entry for a local header the stream held",
-                        "one for offset " + offset + ", where the stream had no entry (or it is listed twice)");
+                        "one for offset " + c.localHeaderOffset() + ", where the stream had no entry (or it is listed twice)");
             }
-            int method = ZipFormat.u16(fixed, 10);
-            long crc = ZipFormat.u32(fixed, 16);
-            if (!name.equals(s.name()) || method != s.method() || crc != s.crc() || compressedSize != s.compressedSize()
-                    || size != s.size()) {
+            if (!name.equals(s.name()) || c.method() != s.method() || c.crc() != s.crc()
+                    || c.compressedSize() != s.compressedSize() || c.size() != s.size()) {
                 throw new NpzFormatException(s.name(), at, "a central directory entry that agrees with the local header: '"
                         + s.name() + "', method " + s.method() + ", CRC-32 " + ZipFormat.crcText(s.crc()) + ", sizes "
-                        + s.compressedSize() + "/" + s.size(), "'" + name + "', method " + method + ", CRC-32 "
-                        + ZipFormat.crcText(crc) + ", sizes " + compressedSize + "/" + size);
+                        + s.compressedSize() + "/" + s.size(), "'" + name + "', method " + c.method() + ", CRC-32 "
+                        + ZipFormat.crcText(c.crc()) + ", sizes " + c.compressedSize() + "/" + c.size());
             }
         }
         if (!pending.isEmpty()) {
@@ -303,60 +282,32 @@ public final class ZipStreamReader implements AutoCloseable {
         checkEndRecords(start, in.position() - start);
     }
 
-    /** Replaces 32-bit markers by the ZIP64 extra field's values, in APPNOTE's order. */
-    private static void resolveZip64(long[] values, byte[] extra, String name, long at) throws NpzFormatException {
-        int i = 0;
-        while (i + 4 <= extra.length) {
-            int id = ZipFormat.u16(extra, i);
-            int length = ZipFormat.u16(extra, i + 2);
-            if (i + 4 + length > extra.length) {
-                throw new NpzFormatException(name, at, "well-formed extra fields in the central directory",
-                        "a field running past the extra data");
-            }
-            if (id == ZipFormat.ZIP64_EXTRA) {
-                int field = i + 4;
-                for (int k = 0; k < values.length; k++) {
-                    if (values[k] == ZipFormat.MARK_32) {
-                        if (field + 8 > i + 4 + length) {
-                            throw new NpzFormatException(name, at, "a ZIP64 extra field with every value marked 0xFFFFFFFF",
-                                    "one that is too short");
-                        }
-                        values[k] = ZipFormat.u64(extra, field);
-                        field += 8;
-                    }
-                }
-            }
-            i += 4 + length;
-        }
-    }
-
     private void checkEndRecords(long cdStart, long cdSize) throws IOException {
         long entries = seen.size();
         boolean zip64 = false;
         long at = in.position();
-        if (peekSignature() == ZipFormat.ZIP64_END_RECORD) {
+        if (peekSignature() == Zip64EndRecord.SIGNATURE) {
             zip64 = true;
-            byte[] head = in.readFully(12, null, "the ZIP64 end of central directory record");
-            long recordSize = ZipFormat.u64(head, 4);
-            if (recordSize < ZipFormat.ZIP64_END_RECORD_LENGTH - 12 || recordSize > 1 << 20) {
-                throw new NpzFormatException(null, at, "a ZIP64 end record of 44 bytes or more", recordSize + " bytes");
-            }
-            byte[] body = in.readFully((int) recordSize, null, "the ZIP64 end of central directory record");
-            // body offsets = record offsets - 12: count on disk 12, count 20, size 28, offset 36
-            expectEqual(ZipFormat.u64(body, 20), entries, at, "the ZIP64 end record's entry count");
-            expectEqual(ZipFormat.u64(body, 28), cdSize, at, "the ZIP64 end record's central directory size");
-            expectEqual(ZipFormat.u64(body, 36), cdStart, at, "the ZIP64 end record's central directory offset");
+            byte[] head = in.readFully(Zip64EndRecord.HEAD_LENGTH, null, "the ZIP64 end of central directory record");
+            byte[] rest = in.readFully(Zip64EndRecord.length(at, head) - Zip64EndRecord.HEAD_LENGTH, null,
+                    "the ZIP64 end of central directory record");
+            byte[] record = new byte[head.length + rest.length];
+            System.arraycopy(head, 0, record, 0, head.length);
+            System.arraycopy(rest, 0, record, head.length, rest.length);
+            Zip64EndRecord r = Zip64EndRecord.parse(at, record);
+            expectEqual(r.count(), entries, at, "the ZIP64 end record's entry count");
+            expectEqual(r.directorySize(), cdSize, at, "the ZIP64 end record's central directory size");
+            expectEqual(r.directoryOffset(), cdStart, at, "the ZIP64 end record's central directory offset");
             long locatorAt = in.position();
-            byte[] locator = in.readFully(ZipFormat.ZIP64_LOCATOR_LENGTH, null, "the ZIP64 end of central directory locator");
-            expectEqual(ZipFormat.u32(locator, 0), ZipFormat.ZIP64_LOCATOR, locatorAt, "the ZIP64 locator signature");
-            expectEqual(ZipFormat.u64(locator, 8), at, locatorAt, "the ZIP64 locator's record offset");
+            Zip64EndRecord.Locator locator = Zip64EndRecord.Locator.parse(locatorAt,
+                    in.readFully(Zip64EndRecord.Locator.LENGTH, null, "the ZIP64 end of central directory locator"));
+            expectEqual(locator.recordOffset(), at, locatorAt, "the ZIP64 locator's record offset");
         }
         long endAt = in.position();
-        byte[] end = in.readFully(ZipFormat.END_RECORD_LENGTH, null, "the end of central directory record");
-        expectEqual(ZipFormat.u32(end, 0), ZipFormat.END_RECORD, endAt, "the end of central directory signature");
-        expectEndValue(ZipFormat.u16(end, 10), entries, ZipFormat.MARK_16, zip64, endAt, "the end record's entry count");
-        expectEndValue(ZipFormat.u32(end, 12), cdSize, ZipFormat.MARK_32, zip64, endAt, "the end record's central directory size");
-        expectEndValue(ZipFormat.u32(end, 16), cdStart, ZipFormat.MARK_32, zip64, endAt,
+        EndRecord end = EndRecord.parse(endAt, in.readFully(EndRecord.LENGTH, null, "the end of central directory record"), 0);
+        expectEndValue(end.count(), entries, ZipFormat.MARK_16, zip64, endAt, "the end record's entry count");
+        expectEndValue(end.directorySize(), cdSize, ZipFormat.MARK_32, zip64, endAt, "the end record's central directory size");
+        expectEndValue(end.directoryOffset(), cdStart, ZipFormat.MARK_32, zip64, endAt,
                 "the end record's central directory offset");
     }
 

@@ -7,6 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.npyfile.NpyException;
+import org.npyfile.npz.internal.zip.CentralHeader;
+import org.npyfile.npz.internal.zip.EndRecord;
+import org.npyfile.npz.internal.zip.LocalHeader;
+import org.npyfile.npz.internal.zip.ZipFormat;
+import org.npyfile.npz.internal.zip.ZipNames;
 
 /**
  * Writes an archive entry by entry, as CPython's {@code zipfile} does for numpy: a local header, the
@@ -19,10 +24,24 @@ import org.npyfile.NpyException;
  */
 public final class ZipWriter {
 
+    /**
+     * A finished entry, for the central directory.
+     *
+     * @param name the encoded name
+     * @param flags the general purpose flags
+     * @param method 0 or 8
+     * @param crc the CRC-32
+     * @param compressedSize the stored bytes
+     * @param size the entry's bytes
+     * @param offset the archive offset of its local header
+     */
+    record Written(byte[] name, int flags, int method, long crc, long compressedSize, long size, long offset) {
+    }
+
     private final ArchiveOutput out;
     private final boolean zip64Always;
     private final int level;
-    private final List<ZipRecords.Central> central = new ArrayList<>();
+    private final List<Written> central = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
     private EntrySink open;
     private String failure;
@@ -96,8 +115,8 @@ public final class ZipWriter {
         try {
             long offset = out.position();
             out.write(knownCrc >= 0
-                    ? ZipRecords.localHeader(encoded.bytes(), flags, method, knownCrc, size, size)
-                    : ZipRecords.localHeader(encoded.bytes(), flags, method, 0, 0, 0));
+                    ? LocalHeader.write(encoded.bytes(), flags, method, knownCrc, size, size)
+                    : LocalHeader.write(encoded.bytes(), flags, method, 0, 0, 0));
             open = new EntrySink(this, name, encoded.bytes(), flags, method, offset, size, knownCrc, level);
             return open;
         } catch (IOException | RuntimeException e) {
@@ -118,10 +137,10 @@ public final class ZipWriter {
         names.add(name);
         try {
             long offset = out.position();
-            out.write(ZipRecords.localHeader(encoded.bytes(), encoded.flags(), 8, data.crc(), data.compressedSize(),
+            out.write(LocalHeader.write(encoded.bytes(), encoded.flags(), ZipFormat.METHOD_DEFLATED, data.crc(), data.compressedSize(),
                     data.size()));
             data.writeTo(out);
-            entryDone(new ZipRecords.Central(encoded.bytes(), encoded.flags(), 8, data.crc(), data.compressedSize(),
+            entryDone(new Written(encoded.bytes(), encoded.flags(), ZipFormat.METHOD_DEFLATED, data.crc(), data.compressedSize(),
                     data.size(), offset));
         } catch (IOException | RuntimeException e) {
             fail("writing entry '" + name + "' failed", e);
@@ -135,7 +154,7 @@ public final class ZipWriter {
     }
 
     /** Records a finished entry for the central directory. */
-    void entryDone(ZipRecords.Central entry) {
+    void entryDone(Written entry) {
         central.add(entry);
     }
 
@@ -180,11 +199,12 @@ public final class ZipWriter {
         done = true;
         try {
             long start = out.position();
-            for (ZipRecords.Central c : central) {
-                out.write(ZipRecords.centralHeader(c, zip64Always));
+            for (Written w : central) {
+                out.write(CentralHeader.write(w.name(), w.flags(), w.method(), w.crc(), w.compressedSize(), w.size(),
+                        w.offset(), zip64Always));
             }
             long size = out.position() - start;
-            out.write(ZipRecords.endRecords(central.size(), size, start, zip64Always));
+            out.write(EndRecord.write(central.size(), size, start, zip64Always));
             out.commit();
         } catch (IOException | RuntimeException e) {
             try {

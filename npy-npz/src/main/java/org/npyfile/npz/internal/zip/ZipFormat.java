@@ -1,36 +1,14 @@
-package org.npyfile.npz.internal;
+package org.npyfile.npz.internal.zip;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Numbers from the ZIP format (PKWARE APPNOTE 6.3) and from CPython's {@code zipfile}, which writes
- * and reads every {@code .npz} numpy makes.
+ * and reads every {@code .npz} numpy makes, that more than one record uses; each record's own
+ * signature and layout live in its class.
  */
 public final class ZipFormat {
-
-    /** {@code PK\3\4}: a local file header. */
-    public static final int LOCAL_HEADER = 0x04034b50;
-    /** {@code PK\1\2}: a central directory file header. */
-    public static final int CENTRAL_HEADER = 0x02014b50;
-    /** {@code PK\5\6}: the end of central directory record. */
-    public static final int END_RECORD = 0x06054b50;
-    /** {@code PK\6\6}: the ZIP64 end of central directory record. */
-    public static final int ZIP64_END_RECORD = 0x06064b50;
-    /** {@code PK\6\7}: the ZIP64 end of central directory locator. */
-    public static final int ZIP64_LOCATOR = 0x07064b50;
-    /** {@code PK\7\8}: the optional signature of a data descriptor. */
-    public static final int DATA_DESCRIPTOR = 0x08074b50;
-
-    /** Fixed part of a local file header, before the name and extra field. */
-    public static final int LOCAL_HEADER_LENGTH = 30;
-    /** Fixed part of a central directory header, before name, extra field and comment. */
-    public static final int CENTRAL_HEADER_LENGTH = 46;
-    /** The end of central directory record without its comment. */
-    public static final int END_RECORD_LENGTH = 22;
-    /** The ZIP64 end record as version 1 of it is written (no extensible data). */
-    public static final int ZIP64_END_RECORD_LENGTH = 56;
-    /** The ZIP64 end locator. */
-    public static final int ZIP64_LOCATOR_LENGTH = 20;
-    /** A ZIP64 data descriptor with its signature: signature, CRC-32, two 8-byte sizes. */
-    public static final int ZIP64_DESCRIPTOR_LENGTH = 24;
 
     /** Flag bit 0: the entry is encrypted. */
     public static final int FLAG_ENCRYPTED = 0x0001;
@@ -41,10 +19,10 @@ public final class ZipFormat {
     /** Flag bit 11: the name is UTF-8 (otherwise CP437, as Python reads it). */
     public static final int FLAG_UTF8 = 0x0800;
 
-    /** Header ID of the ZIP64 extended information extra field. */
-    public static final int ZIP64_EXTRA = 0x0001;
-    /** The ZIP64 extra field of a local header: ID, length, uncompressed and compressed size. */
-    public static final int LOCAL_ZIP64_EXTRA_LENGTH = 20;
+    /** Method 0: stored as is. */
+    public static final int METHOD_STORED = 0;
+    /** Method 8: DEFLATE. */
+    public static final int METHOD_DEFLATED = 8;
 
     /** Version 4.5, the first with ZIP64; CPython writes it once an entry is forced to ZIP64. */
     public static final int VERSION_ZIP64 = 45;
@@ -55,7 +33,7 @@ public final class ZipFormat {
     /** External attributes {@code 0o600 << 16} (rw-------), which CPython gives entries opened for writing. */
     public static final int EXTERNAL_ATTRIBUTES = 0600 << 16;
 
-    /** A 32-bit size or offset field that defers to the ZIP64 extra field. */
+    /** A 32-bit size or offset field that defers to the ZIP64 extra field or end record. */
     public static final long MARK_32 = 0xFFFF_FFFFL;
     /** A 16-bit entry count that defers to the ZIP64 end record. */
     public static final int MARK_16 = 0xFFFF;
@@ -70,22 +48,55 @@ public final class ZipFormat {
     private ZipFormat() {
     }
 
-    /** A little-endian unsigned 16-bit value. */
+    /**
+     * A little-endian unsigned 16-bit value.
+     *
+     * @param b the bytes
+     * @param at the value's first byte
+     * @return the value
+     */
     public static int u16(byte[] b, int at) {
         return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
     }
 
-    /** A little-endian unsigned 32-bit value. */
+    /**
+     * A little-endian unsigned 32-bit value.
+     *
+     * @param b the bytes
+     * @param at the value's first byte
+     * @return the value, 0 to 2^32-1
+     */
     public static long u32(byte[] b, int at) {
         return (u16(b, at) | (long) u16(b, at + 2) << 16) & MARK_32;
     }
 
-    /** A little-endian 64-bit value; values of 2^63 and more come out negative. */
+    /**
+     * A little-endian 64-bit value.
+     *
+     * @param b the bytes
+     * @param at the value's first byte
+     * @return the value; values of 2^63 and more come out negative
+     */
     public static long u64(byte[] b, int at) {
         return u32(b, at) | u32(b, at + 4) << 32;
     }
 
-    /** The method's name for messages. */
+    /**
+     * A little-endian buffer for a record to be written.
+     *
+     * @param length the record's length
+     * @return the buffer
+     */
+    static ByteBuffer record(int length) {
+        return ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * The method's name for messages.
+     *
+     * @param method a ZIP compression method
+     * @return for example {@code "12 (bzip2)"}
+     */
     public static String methodName(int method) {
         return switch (method) {
             case 0 -> "0 (stored)";
@@ -99,8 +110,23 @@ public final class ZipFormat {
         };
     }
 
-    /** A CRC-32 for messages: {@code 0x1c291ca3}. */
+    /**
+     * A CRC-32 for messages.
+     *
+     * @param crc the value
+     * @return for example {@code 0x1c291ca3}
+     */
     public static String crcText(long crc) {
         return String.format("0x%08x", crc);
+    }
+
+    /**
+     * A signature for messages.
+     *
+     * @param signature the 32-bit value read
+     * @return for example {@code 0x04034b50}
+     */
+    public static String signatureText(long signature) {
+        return String.format("0x%08x", signature);
     }
 }

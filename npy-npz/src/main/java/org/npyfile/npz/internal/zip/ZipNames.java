@@ -1,4 +1,4 @@
-package org.npyfile.npz.internal;
+package org.npyfile.npz.internal.zip;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
