@@ -17,14 +17,14 @@ import org.npyfile.NpyHeader;
 import org.npyfile.NpyLimitException;
 import org.npyfile.NpyLimits;
 import org.npyfile.NpyReader;
-import org.npyfile.npz.internal.ArchiveIndex;
-import org.npyfile.npz.internal.ArchiveIndex.Location;
-import org.npyfile.npz.internal.EntryContent;
-import org.npyfile.npz.internal.InflatedContent;
-import org.npyfile.npz.internal.NpyEntries;
+import org.npyfile.npz.internal.read.ArchiveIndex;
+import org.npyfile.npz.internal.read.ArchiveIndex.Location;
+import org.npyfile.npz.internal.read.SequentialEntryChannel;
+import org.npyfile.npz.internal.read.InflatingEntryChannel;
+import org.npyfile.npz.internal.read.NpyEntries;
 import org.npyfile.npz.internal.ParallelWork;
-import org.npyfile.npz.internal.RegionChannel;
-import org.npyfile.npz.internal.RegionWindow;
+import org.npyfile.npz.internal.read.SeekableEntryChannel;
+import org.npyfile.npz.internal.read.PositionalWindow;
 import org.npyfile.npz.internal.zip.ZipFormat;
 
 /**
@@ -212,7 +212,7 @@ public final class NpzFile implements AutoCloseable {
             index.input().readFully(l.dataOffset(), first, l.entry().name(), "the entry's first bytes");
             return NpyEntries.isNpy(first.array());
         }
-        try (EntryContent content = inflated(l)) {
+        try (SequentialEntryChannel content = inflated(l)) {
             return NpyEntries.isNpy(content.peek(NpyEntries.magicLength()));
         }
     }
@@ -251,7 +251,7 @@ public final class NpzFile implements AutoCloseable {
         Location l = locate(name);
         String entry = l.entry().name();
         if (l.entry().method() == NpzEntry.Method.STORED) {
-            RegionChannel region = new RegionChannel(index.input(), l.dataOffset(), l.entry().uncompressedSize(),
+            SeekableEntryChannel region = new SeekableEntryChannel(index.input(), l.dataOffset(), l.entry().uncompressedSize(),
                     entry, l.entry().crc32());
             return NpyEntries.openStored(entry, region, limits.npy());
         }
@@ -344,16 +344,16 @@ public final class NpzFile implements AutoCloseable {
         NpzEntry e = l.entry();
         header(name);
         if (e.method() == NpzEntry.Method.STORED) {
-            try (RegionChannel region = new RegionChannel(index.input(), l.dataOffset(), e.uncompressedSize(),
+            try (SeekableEntryChannel region = new SeekableEntryChannel(index.input(), l.dataOffset(), e.uncompressedSize(),
                     e.name(), e.crc32())) {
-                ByteBuffer scratch = ByteBuffer.allocate(RegionWindow.BUFFER_BYTES);
+                ByteBuffer scratch = ByteBuffer.allocate(PositionalWindow.BUFFER_BYTES);
                 while (region.read(scratch) >= 0) {
                     scratch.clear();
                 }
             }
             return;
         }
-        try (EntryContent content = inflated(l)) {
+        try (SequentialEntryChannel content = inflated(l)) {
             content.drain();
         }
     }
@@ -373,10 +373,10 @@ public final class NpzFile implements AutoCloseable {
         return "NpzFile[" + entries.size() + " entries: " + abbreviated(names) + "]";
     }
 
-    private EntryContent inflated(Location l) {
+    private SequentialEntryChannel inflated(Location l) {
         NpzEntry e = l.entry();
-        RegionWindow window = new RegionWindow(index.input(), l.dataOffset(), e.compressedSize());
-        return new InflatedContent(window, e.name(), e.uncompressedSize(), (delivered, compressed, crc) -> {
+        PositionalWindow window = new PositionalWindow(index.input(), l.dataOffset(), e.compressedSize());
+        return new InflatingEntryChannel(window, e.name(), e.uncompressedSize(), (delivered, compressed, crc) -> {
             if (compressed != e.compressedSize()) {
                 throw new NpzFormatException(e.name(), l.dataOffset(), "a DEFLATE stream of " + e.compressedSize()
                         + " bytes, as the central directory declares", "one that ends after " + compressed);

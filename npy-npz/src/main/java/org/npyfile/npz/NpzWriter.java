@@ -16,11 +16,11 @@ import org.npyfile.NpyArray;
 import org.npyfile.NpyException;
 import org.npyfile.NpyHeader;
 import org.npyfile.NpyWriter;
-import org.npyfile.npz.internal.ArchiveOutput;
-import org.npyfile.npz.internal.EntrySink;
+import org.npyfile.npz.internal.write.ArchiveTarget;
+import org.npyfile.npz.internal.write.EntrySink;
 import org.npyfile.npz.internal.ParallelWork;
-import org.npyfile.npz.internal.Precompressed;
-import org.npyfile.npz.internal.ZipWriter;
+import org.npyfile.npz.internal.write.Precompressed;
+import org.npyfile.npz.internal.write.ZipWriter;
 
 /**
  * Writes an {@code .npz} archive that {@code numpy.load} opens with the same keys and values: entry
@@ -58,7 +58,7 @@ public final class NpzWriter implements AutoCloseable {
     private final NpzWriteOptions options;
     private boolean closed;
 
-    private NpzWriter(ArchiveOutput out, NpzWriteOptions options) {
+    private NpzWriter(ArchiveTarget out, NpzWriteOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.zip = new ZipWriter(out, options.zip64Always(), options.level());
     }
@@ -85,7 +85,7 @@ public final class NpzWriter implements AutoCloseable {
      */
     public static NpzWriter open(Path path, NpzWriteOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
-        return new NpzWriter(ArchiveOutput.toFile(path), options);
+        return new NpzWriter(ArchiveTarget.toFile(path), options);
     }
 
     /**
@@ -106,7 +106,7 @@ public final class NpzWriter implements AutoCloseable {
      * @return the writer
      */
     public static NpzWriter of(SeekableByteChannel channel, NpzWriteOptions options) {
-        return new NpzWriter(ArchiveOutput.toChannel(Objects.requireNonNull(channel, "channel")), options);
+        return new NpzWriter(ArchiveTarget.toChannel(Objects.requireNonNull(channel, "channel")), options);
     }
 
     /**
@@ -127,12 +127,12 @@ public final class NpzWriter implements AutoCloseable {
      * @return the writer
      */
     public static NpzWriter of(OutputStream out, NpzWriteOptions options) {
-        return new NpzWriter(ArchiveOutput.toStream(Objects.requireNonNull(out, "out"), true), options);
+        return new NpzWriter(ArchiveTarget.toStream(Objects.requireNonNull(out, "out"), true), options);
     }
 
     /** A writer to a stream that stays open: for the one-shots of {@link Npz}. */
     static NpzWriter ofUnclosed(OutputStream out, NpzWriteOptions options) {
-        return new NpzWriter(ArchiveOutput.toStream(Objects.requireNonNull(out, "out"), false), options);
+        return new NpzWriter(ArchiveTarget.toStream(Objects.requireNonNull(out, "out"), false), options);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.npyfile.npz.internal;
+package org.npyfile.npz.internal.write;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -124,7 +124,7 @@ public final class Precompressed {
      * @param out the target
      * @throws IOException from the target
      */
-    void writeTo(ArchiveOutput out) throws IOException {
+    void writeTo(ArchiveTarget out) throws IOException {
         for (int i = 0; i < blocks.size(); i++) {
             int length = i == blocks.size() - 1 ? lastLength : blocks.get(i).length;
             out.write(ByteBuffer.wrap(blocks.get(i), 0, length));

@@ -1,4 +1,4 @@
-package org.npyfile.npz.internal;
+package org.npyfile.npz.internal.write;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -139,7 +139,7 @@ public final class EntrySink implements WritableByteChannel {
                 throw new NpyException("entry '" + name + "' changed while it was written: CRC-32 "
                         + ZipFormat.crcText(knownCrc) + " before, " + ZipFormat.crcText(value) + " now");
             }
-            ArchiveOutput out = writer.out();
+            ArchiveTarget out = writer.out();
             if ((flags & ZipFormat.FLAG_DATA_DESCRIPTOR) != 0) {
                 out.write(DataDescriptor.write(value, compressed, size));
             } else if (knownCrc < 0) {

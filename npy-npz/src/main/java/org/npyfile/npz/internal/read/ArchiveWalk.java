@@ -1,4 +1,4 @@
-package org.npyfile.npz.internal;
+package org.npyfile.npz.internal.read;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +30,7 @@ import org.npyfile.npz.internal.zip.ZipFormat;
  * directory entry must match one entry of the walk (by offset) in name, method, CRC and sizes, and the
  * end record its counts and position.
  */
-public final class ZipStreamReader implements AutoCloseable {
+public final class ArchiveWalk implements AutoCloseable {
 
     /** An entry the walk finished and verified, for the central directory check. */
     private record Seen(String name, int method, long crc, long compressedSize, long size) {
@@ -39,10 +39,10 @@ public final class ZipStreamReader implements AutoCloseable {
     /** The entry the walk is on. */
     public static final class Current {
         private final NpzEntry entry;
-        private final EntryContent content;
+        private final SequentialEntryChannel content;
         private NpyReader reader;
 
-        private Current(NpzEntry entry, EntryContent content) {
+        private Current(NpzEntry entry, SequentialEntryChannel content) {
             this.entry = entry;
             this.content = content;
         }
@@ -53,7 +53,7 @@ public final class ZipStreamReader implements AutoCloseable {
         }
 
         /** @return the entry's checked bytes */
-        public EntryContent content() {
+        public SequentialEntryChannel content() {
             return content;
         }
 
@@ -68,7 +68,7 @@ public final class ZipStreamReader implements AutoCloseable {
         }
     }
 
-    private final ArchiveInput in;
+    private final StreamedArchive in;
     private final NpzLimits limits;
     private final Budget budget;
     private final Map<String, String> names = new HashMap<>();
@@ -85,8 +85,8 @@ public final class ZipStreamReader implements AutoCloseable {
      * @param in the stream; closed by {@link #close()}
      * @param limits the bounds
      */
-    public ZipStreamReader(InputStream in, NpzLimits limits) {
-        this.in = new ArchiveInput(in);
+    public ArchiveWalk(InputStream in, NpzLimits limits) {
+        this.in = new StreamedArchive(in);
         this.limits = limits;
         this.budget = new Budget(limits.maxTotalBytes());
     }
@@ -202,11 +202,11 @@ public final class ZipStreamReader implements AutoCloseable {
                     h.size() + " bytes (a zip bomb?)");
         }
         ByteWindow window = deferred ? in : new LimitedWindow(in, h.compressedSize());
-        EntryContent.Ending ending = (delivered, compressed, crc) -> end(h, delivered, compressed, crc);
+        SequentialEntryChannel.Ending ending = (delivered, compressed, crc) -> end(h, delivered, compressed, crc);
         long expected = deferred ? -1 : h.size();
-        EntryContent content = method == NpzEntry.Method.STORED
-                ? new StoredContent(window, name, expected, ending, budget)
-                : new InflatedContent(window, name, expected, ending, budget);
+        SequentialEntryChannel content = method == NpzEntry.Method.STORED
+                ? new StoredEntryChannel(window, name, expected, ending, budget)
+                : new InflatingEntryChannel(window, name, expected, ending, budget);
         NpzEntry entry = new NpzEntry(name, key, method, h.compressedSize(), h.size(), h.crc());
         return new Current(entry, content);
     }

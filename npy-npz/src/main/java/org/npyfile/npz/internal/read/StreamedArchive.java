@@ -1,4 +1,4 @@
-package org.npyfile.npz.internal;
+package org.npyfile.npz.internal.read;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,7 @@ import org.npyfile.npz.NpzFormatException;
  * size whatever the entries' sizes. Counts the archive offset of every byte for messages and for the
  * central directory's offsets. May read ahead of the archive's end by up to one buffer.
  */
-public final class ArchiveInput implements ByteWindow, AutoCloseable {
+public final class StreamedArchive implements ByteWindow, AutoCloseable {
 
     /** The buffer's size: large enough for bulk reads, small enough to keep memory flat. */
     static final int BUFFER_BYTES = 1 << 16;
@@ -28,7 +28,7 @@ public final class ArchiveInput implements ByteWindow, AutoCloseable {
      *
      * @param in the stream; closed by {@link #close()}
      */
-    public ArchiveInput(InputStream in) {
+    public StreamedArchive(InputStream in) {
         this.in = Objects.requireNonNull(in, "in");
     }
 

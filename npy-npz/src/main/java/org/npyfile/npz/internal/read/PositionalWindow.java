@@ -1,15 +1,15 @@
-package org.npyfile.npz.internal;
+package org.npyfile.npz.internal.read;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /** A region of a random-access archive read through a small buffer with positional reads. */
-public final class RegionWindow implements ByteWindow {
+public final class PositionalWindow implements ByteWindow {
 
     /** Large enough to keep the inflater busy, small enough for many entries read at once. */
     public static final int BUFFER_BYTES = 1 << 16;
 
-    private final PositionalInput input;
+    private final RandomAccessArchive input;
     private final byte[] buffer;
     private long next;
     private final long end;
@@ -23,7 +23,7 @@ public final class RegionWindow implements ByteWindow {
      * @param start the archive offset of the first byte
      * @param length the region's length
      */
-    public RegionWindow(PositionalInput input, long start, long length) {
+    public PositionalWindow(RandomAccessArchive input, long start, long length) {
         this.input = input;
         this.next = start;
         this.end = start + length;

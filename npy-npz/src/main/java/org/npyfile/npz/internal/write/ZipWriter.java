@@ -1,4 +1,4 @@
-package org.npyfile.npz.internal;
+package org.npyfile.npz.internal.write;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -38,7 +38,7 @@ public final class ZipWriter {
     record Written(byte[] name, int flags, int method, long crc, long compressedSize, long size, long offset) {
     }
 
-    private final ArchiveOutput out;
+    private final ArchiveTarget out;
     private final boolean zip64Always;
     private final int level;
     private final List<Written> central = new ArrayList<>();
@@ -55,7 +55,7 @@ public final class ZipWriter {
      * @param zip64Always whether the central directory and end record use ZIP64 records throughout
      * @param level the DEFLATE level for deflated entries
      */
-    public ZipWriter(ArchiveOutput out, boolean zip64Always, int level) {
+    public ZipWriter(ArchiveTarget out, boolean zip64Always, int level) {
         this.out = out;
         this.zip64Always = zip64Always;
         this.level = level;
@@ -149,7 +149,7 @@ public final class ZipWriter {
     }
 
     /** @return the target, for an entry's bytes */
-    ArchiveOutput out() {
+    ArchiveTarget out() {
         return out;
     }
 

@@ -1,10 +1,10 @@
-package org.npyfile.npz.internal;
+package org.npyfile.npz.internal.read;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /** A stored entry's bytes copied from a window; its length is declared or implied by its npy header. */
-public final class StoredContent extends EntryContent {
+public final class StoredEntryChannel extends SequentialEntryChannel {
 
     private final ByteWindow window;
     private long consumed;
@@ -18,7 +18,7 @@ public final class StoredContent extends EntryContent {
      * @param ending the owner's check at the end
      * @param budget the stream's total bound, or null
      */
-    public StoredContent(ByteWindow window, String entry, long expected, Ending ending, Budget budget) {
+    public StoredEntryChannel(ByteWindow window, String entry, long expected, Ending ending, Budget budget) {
         super(entry, expected, ending, budget);
         this.window = window;
     }

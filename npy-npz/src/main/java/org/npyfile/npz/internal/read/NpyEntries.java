@@ -1,4 +1,4 @@
-package org.npyfile.npz.internal;
+package org.npyfile.npz.internal.read;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -102,7 +102,7 @@ public final class NpyEntries {
      * @return the reader; closing it closes the content
      * @throws IOException as {@link #named} reports it, or if the sizes disagree
      */
-    public static NpyReader open(String entry, EntryContent content, NpyLimits limits) throws IOException {
+    public static NpyReader open(String entry, SequentialEntryChannel content, NpyLimits limits) throws IOException {
         byte[] first = content.peek(MAGIC.length);
         if (!isNpy(first)) {
             content.close();

@@ -1,4 +1,4 @@
-package org.npyfile.npz.internal;
+package org.npyfile.npz.internal.read;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,9 +18,9 @@ import org.npyfile.npz.internal.zip.ZipFormat;
  * every later one. Bytes skipped by seeking forward stop the check until a read covers them again.
  * Closing the view leaves the archive open. Not thread-safe; open one view per thread.
  */
-public final class RegionChannel implements SeekableByteChannel {
+public final class SeekableEntryChannel implements SeekableByteChannel {
 
-    private final PositionalInput input;
+    private final RandomAccessArchive input;
     private final long start;
     private final long size;
     private final String entry;
@@ -41,7 +41,7 @@ public final class RegionChannel implements SeekableByteChannel {
      * @param expectedCrc the central directory's CRC-32
      * @throws NpzFormatException if the region is empty and the CRC is not that of no bytes
      */
-    public RegionChannel(PositionalInput input, long start, long size, String entry, long expectedCrc)
+    public SeekableEntryChannel(RandomAccessArchive input, long start, long size, String entry, long expectedCrc)
             throws NpzFormatException {
         this.input = input;
         this.start = start;

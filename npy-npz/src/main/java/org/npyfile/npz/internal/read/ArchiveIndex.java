@@ -1,4 +1,4 @@
-package org.npyfile.npz.internal;
+package org.npyfile.npz.internal.read;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -49,12 +49,12 @@ public final class ArchiveIndex {
         }
     }
 
-    private final PositionalInput input;
+    private final RandomAccessArchive input;
     private final List<Location> locations;
     private final Map<String, Location> byName;
     private final Map<String, Location> byKey;
 
-    private ArchiveIndex(PositionalInput input, List<Location> locations) {
+    private ArchiveIndex(RandomAccessArchive input, List<Location> locations) {
         this.input = input;
         this.locations = List.copyOf(locations);
         Map<String, Location> names = new HashMap<>();
@@ -78,7 +78,7 @@ public final class ArchiveIndex {
      * @throws IOException if the channel fails
      */
     public static ArchiveIndex read(SeekableByteChannel channel, NpzLimits limits) throws IOException {
-        PositionalInput input = new PositionalInput(channel);
+        RandomAccessArchive input = new RandomAccessArchive(channel);
         // Our own reading of the end record first: it checks the directory lies inside the archive
         // before Commons Compress positions the channel there.
         EndOfDirectory end = EndOfDirectory.find(input);
@@ -126,7 +126,7 @@ public final class ArchiveIndex {
     /** The end record's values, from its ZIP64 record where a locator points to one. */
     private record EndOfDirectory(long count, long directorySize, long directoryOffset) {
 
-        static EndOfDirectory find(PositionalInput input) throws IOException {
+        static EndOfDirectory find(RandomAccessArchive input) throws IOException {
             long size = input.size();
             int tailLength = (int) Math.min(size, EndRecord.LENGTH + EndRecord.MAX_COMMENT);
             ByteBuffer b = ByteBuffer.allocate(tailLength);
@@ -230,7 +230,7 @@ public final class ArchiveIndex {
         return new NpzEntry(name, NpzEntry.keyOf(name), method, compressed, size, e.getCrc() & ZipFormat.MARK_32);
     }
 
-    private static Location locate(PositionalInput input, NpzEntry entry, long offset) throws IOException {
+    private static Location locate(RandomAccessArchive input, NpzEntry entry, long offset) throws IOException {
         String name = entry.name();
         ByteBuffer fixed = ByteBuffer.allocate(LocalHeader.FIXED_LENGTH);
         input.readFully(offset, fixed, name, "the local file header");
@@ -283,7 +283,7 @@ public final class ArchiveIndex {
     }
 
     /** @return the archive */
-    public PositionalInput input() {
+    public RandomAccessArchive input() {
         return input;
     }
 

@@ -1,4 +1,4 @@
-package org.npyfile.npz.internal;
+package org.npyfile.npz.internal.read;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,7 +16,7 @@ import org.npyfile.npz.NpzFormatException;
  *
  * <p>Not thread-safe.
  */
-public abstract class EntryContent implements ReadableByteChannel {
+public abstract class SequentialEntryChannel implements ReadableByteChannel {
 
     /** The owner's check once the entry's last byte is delivered. */
     @FunctionalInterface
@@ -53,7 +53,7 @@ public abstract class EntryContent implements ReadableByteChannel {
      * @param ending the owner's check at the end
      * @param budget the stream's total bound, or null
      */
-    protected EntryContent(String entry, long expected, Ending ending, Budget budget) {
+    protected SequentialEntryChannel(String entry, long expected, Ending ending, Budget budget) {
         this.entry = entry;
         this.expected = expected;
         this.ending = ending;
@@ -294,7 +294,7 @@ public abstract class EntryContent implements ReadableByteChannel {
      *
      * @return this content
      */
-    public EntryContent closeRetires() {
+    public SequentialEntryChannel closeRetires() {
         closeRetires = true;
         return this;
     }

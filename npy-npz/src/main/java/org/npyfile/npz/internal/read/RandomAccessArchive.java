@@ -1,4 +1,4 @@
-package org.npyfile.npz.internal;
+package org.npyfile.npz.internal.read;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,7 +10,7 @@ import org.npyfile.npz.NpzFormatException;
  * Reads at absolute positions of an archive, safely from several threads: a {@link FileChannel}
  * reads positionally without shared state; any other channel is positioned and read under a lock.
  */
-public final class PositionalInput {
+public final class RandomAccessArchive {
 
     private final SeekableByteChannel channel;
     private final FileChannel file;
@@ -22,7 +22,7 @@ public final class PositionalInput {
      * @param channel the archive
      * @throws IOException if the size cannot be read
      */
-    public PositionalInput(SeekableByteChannel channel) throws IOException {
+    public RandomAccessArchive(SeekableByteChannel channel) throws IOException {
         this.channel = channel;
         this.file = channel instanceof FileChannel f ? f : null;
         this.size = channel.size();

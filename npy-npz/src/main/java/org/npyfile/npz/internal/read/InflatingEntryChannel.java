@@ -1,4 +1,4 @@
-package org.npyfile.npz.internal;
+package org.npyfile.npz.internal.read;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,7 +12,7 @@ import org.npyfile.npz.NpzFormatException;
  * costs one byte of output). The inflater reads the window in place, so the compressed bytes it does
  * not use stay in the window for what follows the entry.
  */
-public final class InflatedContent extends EntryContent {
+public final class InflatingEntryChannel extends SequentialEntryChannel {
 
     private final ByteWindow window;
     private final Inflater inflater = new Inflater(true);
@@ -29,7 +29,7 @@ public final class InflatedContent extends EntryContent {
      * @param ending the owner's check at the end
      * @param budget the stream's total bound, or null
      */
-    public InflatedContent(ByteWindow window, String entry, long expected, Ending ending, Budget budget) {
+    public InflatingEntryChannel(ByteWindow window, String entry, long expected, Ending ending, Budget budget) {
         super(entry, expected, ending, budget);
         this.window = window;
     }

@@ -1,4 +1,4 @@
-package org.npyfile.npz.internal;
+package org.npyfile.npz.internal.write;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -15,12 +15,12 @@ import org.npyfile.internal.AtomicFile;
  * get local headers patched in place after the data; streams cannot, so their entries carry CRC and
  * sizes up front or in a data descriptor.
  */
-public abstract class ArchiveOutput {
+public abstract class ArchiveTarget {
 
     /** A stream target's write buffer: small headers should not each cost a write call. */
     static final int STREAM_BUFFER_BYTES = 1 << 16;
 
-    private ArchiveOutput() {
+    private ArchiveTarget() {
     }
 
     /**
@@ -30,7 +30,7 @@ public abstract class ArchiveOutput {
      * @return the target
      * @throws IOException if the temporary file cannot be created
      */
-    public static ArchiveOutput toFile(Path path) throws IOException {
+    public static ArchiveTarget toFile(Path path) throws IOException {
         AtomicFile file = AtomicFile.create(path);
         return new Seekable(file.channel(), file, true);
     }
@@ -42,7 +42,7 @@ public abstract class ArchiveOutput {
      * @param channel the channel
      * @return the target
      */
-    public static ArchiveOutput toChannel(SeekableByteChannel channel) {
+    public static ArchiveTarget toChannel(SeekableByteChannel channel) {
         return new Seekable(channel, null, true);
     }
 
@@ -53,7 +53,7 @@ public abstract class ArchiveOutput {
      * @param close whether {@link #commit()} and {@link #abandon()} close it (otherwise they flush it)
      * @return the target
      */
-    public static ArchiveOutput toStream(OutputStream out, boolean close) {
+    public static ArchiveTarget toStream(OutputStream out, boolean close) {
         return new Stream(out, close);
     }
 
@@ -96,7 +96,7 @@ public abstract class ArchiveOutput {
      */
     public abstract void abandon() throws IOException;
 
-    private static final class Seekable extends ArchiveOutput {
+    private static final class Seekable extends ArchiveTarget {
         private final SeekableByteChannel channel;
         private final AtomicFile file;
         private final boolean close;
@@ -157,7 +157,7 @@ public abstract class ArchiveOutput {
         }
     }
 
-    private static final class Stream extends ArchiveOutput {
+    private static final class Stream extends ArchiveTarget {
         private final OutputStream stream;
         private final WritableByteChannel channel;
         private final boolean close;
