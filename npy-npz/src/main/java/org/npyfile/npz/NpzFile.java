@@ -20,12 +20,12 @@ import org.npyfile.NpyReader;
 import org.npyfile.npz.internal.read.ArchiveIndex;
 import org.npyfile.npz.internal.read.ArchiveIndex.Location;
 import org.npyfile.npz.internal.read.SequentialEntryChannel;
+import org.npyfile.npz.internal.read.EndOfEntryCheck;
 import org.npyfile.npz.internal.read.InflatingEntryChannel;
 import org.npyfile.npz.internal.read.NpyEntries;
 import org.npyfile.npz.internal.ParallelWork;
 import org.npyfile.npz.internal.read.SeekableEntryChannel;
 import org.npyfile.npz.internal.read.PositionalWindow;
-import org.npyfile.npz.internal.zip.ZipFormat;
 
 /**
  * An {@code .npz} archive opened for random access, like numpy's lazy {@code NpzFile}: entries are
@@ -208,9 +208,9 @@ public final class NpzFile implements AutoCloseable {
     public boolean isNpy(String name) throws IOException {
         Location l = locate(name);
         if (l.entry().method() == NpzEntry.Method.STORED) {
-            ByteBuffer first = ByteBuffer.allocate((int) Math.min(NpyEntries.magicLength(), l.entry().uncompressedSize()));
-            index.input().readFully(l.dataOffset(), first, l.entry().name(), "the entry's first bytes");
-            return NpyEntries.isNpy(first.array());
+            return NpyEntries.isNpy(index.archive().readFully(l.dataOffset(),
+                    (int) Math.min(NpyEntries.magicLength(), l.entry().uncompressedSize()), l.entry().name(),
+                    "the entry's first bytes"));
         }
         try (SequentialEntryChannel content = inflated(l)) {
             return NpyEntries.isNpy(content.peek(NpyEntries.magicLength()));
@@ -251,7 +251,7 @@ public final class NpzFile implements AutoCloseable {
         Location l = locate(name);
         String entry = l.entry().name();
         if (l.entry().method() == NpzEntry.Method.STORED) {
-            SeekableEntryChannel region = new SeekableEntryChannel(index.input(), l.dataOffset(), l.entry().uncompressedSize(),
+            SeekableEntryChannel region = new SeekableEntryChannel(index.archive(), l.dataOffset(), l.entry().uncompressedSize(),
                     entry, l.entry().crc32());
             return NpyEntries.openStored(entry, region, limits.npy());
         }
@@ -316,7 +316,7 @@ public final class NpzFile implements AutoCloseable {
             throw new UnsupportedOperationException("entry '" + e.name() + "' is deflated; only stored entries "
                     + "(numpy.savez, not savez_compressed) can be mapped");
         }
-        FileChannel file = index.input().fileChannel();
+        FileChannel file = index.archive().fileChannel();
         if (file == null) {
             throw new UnsupportedOperationException("only an archive opened from a file can be mapped");
         }
@@ -344,7 +344,7 @@ public final class NpzFile implements AutoCloseable {
         NpzEntry e = l.entry();
         header(name);
         if (e.method() == NpzEntry.Method.STORED) {
-            try (SeekableEntryChannel region = new SeekableEntryChannel(index.input(), l.dataOffset(), e.uncompressedSize(),
+            try (SeekableEntryChannel region = new SeekableEntryChannel(index.archive(), l.dataOffset(), e.uncompressedSize(),
                     e.name(), e.crc32())) {
                 ByteBuffer scratch = ByteBuffer.allocate(PositionalWindow.BUFFER_BYTES);
                 while (region.read(scratch) >= 0) {
@@ -375,17 +375,12 @@ public final class NpzFile implements AutoCloseable {
 
     private SequentialEntryChannel inflated(Location l) {
         NpzEntry e = l.entry();
-        PositionalWindow window = new PositionalWindow(index.input(), l.dataOffset(), e.compressedSize());
-        return new InflatingEntryChannel(window, e.name(), e.uncompressedSize(), (delivered, compressed, crc) -> {
-            if (compressed != e.compressedSize()) {
-                throw new NpzFormatException(e.name(), l.dataOffset(), "a DEFLATE stream of " + e.compressedSize()
-                        + " bytes, as the central directory declares", "one that ends after " + compressed);
-            }
-            if (crc != e.crc32()) {
-                throw new NpzFormatException(e.name(), l.dataOffset(), "CRC-32 " + ZipFormat.crcText(e.crc32())
-                        + " (central directory) over its " + delivered + " inflated bytes", ZipFormat.crcText(crc));
-            }
-        }, null).closeRetires();
+        PositionalWindow window = new PositionalWindow(index.archive(), l.dataOffset(), e.compressedSize());
+        EndOfEntryCheck check = new EndOfEntryCheck("central directory", e.crc32(), e.compressedSize(),
+                e.uncompressedSize());
+        return new InflatingEntryChannel(window, e.name(), e.uncompressedSize(),
+                (delivered, compressed, crc) -> check.verify(e.name(), l.dataOffset(), crc, compressed, delivered), null)
+                .closeRetires();
     }
 
     private Location locate(String name) {

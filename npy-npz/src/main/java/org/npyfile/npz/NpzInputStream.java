@@ -127,7 +127,7 @@ public final class NpzInputStream implements AutoCloseable {
         if (c.reader() != null) {
             return true;
         }
-        return NpyEntries.isNpy(c.content().peek(NpyEntries.magicLength()));
+        return NpyEntries.isNpy(c.bytes().peek(NpyEntries.magicLength()));
     }
 
     /**
@@ -158,7 +158,7 @@ public final class NpzInputStream implements AutoCloseable {
     public NpyReader reader() throws IOException {
         ArchiveWalk.Current c = require();
         if (c.reader() == null) {
-            c.reader(NpyEntries.open(c.entry().name(), c.content(), limits.npy()));
+            c.reader(NpyEntries.open(c.entry().name(), c.bytes(), limits.npy()));
         }
         return c.reader();
     }

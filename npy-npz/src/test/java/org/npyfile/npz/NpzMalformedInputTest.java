@@ -303,6 +303,23 @@ class NpzMalformedInputTest {
     }
 
     @Test
+    void aCentralDirectoryLongerThanItsEndRecordDeclaresIsRefusedAtTheFirstExtraHeader() throws IOException {
+        // Read until the headers stopped, 1,000,000 such headers (46 MB) took 445 MB of heap: the end
+        // record's count, bounded by NpzLimits.maxEntries, now bounds what is read.
+        byte[] npy = RawZip.npy(WEIGHTS);
+        RawZip zip = new RawZip();
+        long offset = zip.local("w.npy", 0, 0, RawZip.crc(npy), npy.length, npy.length, npy);
+        for (int i = 0; i < 1000; i++) {
+            zip.central(i == 0 ? "w.npy" : "x" + i, 0, 0, RawZip.crc(npy), npy.length, npy.length, offset);
+        }
+        byte[] bytes = zip.finish(1);
+        NpzFormatException e = npzFailure(() -> NpzFile.open(file(bytes)));
+        assertThat(e.entryName()).isEqualTo("x1");
+        assertThat(e).hasMessageContaining("1 central directory headers, as the end record says, found more");
+        assertThat(npzFailure(() -> streamLoad(bytes))).hasMessageContaining("one per entry in the stream, found more");
+    }
+
+    @Test
     void localAndCentralNamesMustAgree() throws IOException {
         byte[] npy = RawZip.npy(WEIGHTS);
         RawZip zip = new RawZip();

@@ -85,12 +85,17 @@ final class RawZip {
 
     /** The archive: body, central directory, end record. */
     byte[] finish() {
+        return finish(count);
+    }
+
+    /** The archive, with an end record that declares {@code declared} entries, true or not. */
+    byte[] finish(int declared) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(body.toByteArray());
         out.writeBytes(central.toByteArray());
         ByteBuffer end = le(22);
-        end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) count)
-                .putShort((short) count).putInt(central.size()).putInt(body.size()).putShort((short) 0);
+        end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) declared)
+                .putShort((short) declared).putInt(central.size()).putInt(body.size()).putShort((short) 0);
         out.writeBytes(end.array());
         return out.toByteArray();
     }

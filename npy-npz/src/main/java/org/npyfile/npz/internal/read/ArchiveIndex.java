@@ -1,36 +1,32 @@
 package org.npyfile.npz.internal.read;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.npyfile.NpyLimitException;
 import org.npyfile.npz.NpzEntry;
 import org.npyfile.npz.NpzFormatException;
 import org.npyfile.npz.NpzLimits;
+import org.npyfile.npz.internal.zip.CentralHeader;
 import org.npyfile.npz.internal.zip.EndRecord;
 import org.npyfile.npz.internal.zip.LocalHeader;
 import org.npyfile.npz.internal.zip.Zip64EndRecord;
-import org.npyfile.npz.internal.zip.ZipFormat;
-import org.npyfile.npz.internal.zip.ZipNames;
 
 /**
- * The entries of a random-access archive: the central directory as Commons Compress reads it, each
- * entry checked against its local header and against the others before anything is read.
+ * The random-access reader's walk: the entries of an archive found through its central directory,
+ * each checked against its local header and against the others before any data is read.
  *
- * <p>Checks, in order, for each central directory entry: the entry count bound; the name (CPython's
- * decoding, no NUL); no encryption; method stored or deflated; sizes and offset below 2^63; a stored
- * entry's two sizes equal; a deflated entry's uncompressed size within DEFLATE's 1032:1 bound; no
- * duplicate name or key; the total size bound; then the local header: its signature, and its name and
- * method equal to the central directory's, as are its CRC and sizes unless a data descriptor holds
- * them; the data inside the archive. Finally no two entries' byte ranges overlap.
+ * <p>In order: the last end record (and its ZIP64 record, where a locator points to one) gives the
+ * entry count, refused above {@link NpzLimits#maxEntries()} before anything else is read, and the
+ * central directory's place, which must lie inside the archive; the directory is then read as a
+ * stream reads it ({@link CentralDirectory}), up to that count and ending at that end record; each
+ * header must pass the {@link EntryRules}, all of them the total size bound; each local header must
+ * agree with its central header and its data lie inside the archive; finally no two entries' bytes
+ * overlap, and all lie before the directory.
  */
 public final class ArchiveIndex {
 
@@ -43,28 +39,32 @@ public final class ArchiveIndex {
      */
     public record Location(NpzEntry entry, long localHeaderOffset, long dataOffset) {
 
-        /** @return the archive offset just past the entry's data */
+        /**
+         * Where the entry's data ends.
+         *
+         * @return the archive offset just past it
+         */
         public long dataEnd() {
             return dataOffset + entry.compressedSize();
         }
     }
 
-    private final RandomAccessArchive input;
-    private final List<Location> locations;
-    private final Map<String, Location> byName;
-    private final Map<String, Location> byKey;
+    /** The values of the last end record, or of its ZIP64 record: what the directory must match. */
+    private record End(long recordOffset, long count, long directoryOffset) {
+    }
 
-    private ArchiveIndex(RandomAccessArchive input, List<Location> locations) {
-        this.input = input;
+    private final RandomAccessArchive archive;
+    private final List<Location> locations;
+    private final Map<String, Location> byName = new HashMap<>();
+    private final Map<String, Location> byKey = new HashMap<>();
+
+    private ArchiveIndex(RandomAccessArchive archive, List<Location> locations) {
+        this.archive = archive;
         this.locations = List.copyOf(locations);
-        Map<String, Location> names = new HashMap<>();
-        Map<String, Location> keys = new HashMap<>();
         for (Location l : locations) {
-            names.put(l.entry().name(), l);
-            keys.put(l.entry().key(), l);
+            byName.put(l.entry().name(), l);
+            byKey.put(l.entry().key(), l);
         }
-        this.byName = names;
-        this.byKey = keys;
     }
 
     /**
@@ -78,185 +78,89 @@ public final class ArchiveIndex {
      * @throws IOException if the channel fails
      */
     public static ArchiveIndex read(SeekableByteChannel channel, NpzLimits limits) throws IOException {
-        RandomAccessArchive input = new RandomAccessArchive(channel);
-        // Our own reading of the end record first: it checks the directory lies inside the archive
-        // before Commons Compress positions the channel there.
-        EndOfDirectory end = EndOfDirectory.find(input);
-        if (end.count() > limits.maxEntries()) {
-            // Before Commons Compress builds an object for every entry.
-            throw new NpyLimitException("the archive declares " + end.count() + " entries, over the limit of "
-                    + limits.maxEntries() + " (NpzLimits.maxEntries)");
+        RandomAccessArchive archive = new RandomAccessArchive(channel);
+        End end = findEnd(archive);
+        if (end.count() > limits.maxEntries() || end.count() < 0) {
+            throw new NpyLimitException("the archive declares " + Long.toUnsignedString(end.count()) + " entries, over "
+                    + "the limit of " + limits.maxEntries() + " (NpzLimits.maxEntries)");
         }
-        List<ZipArchiveEntry> central = centralDirectory(channel);
-        if (central.size() != end.count()) {
-            // Commons Compress stops at the first record without the central header signature
-            throw new NpzFormatException(null, end.directoryOffset(), end.count() + " central directory entries, as the end "
-                    + "record says", central.size() + " readable ones (a damaged central directory)");
+        CentralDirectory directory;
+        try (StreamedArchive in = new StreamedArchive(archive.range(end.directoryOffset(), archive.size()),
+                end.directoryOffset(), StreamedArchive.BUFFER_BYTES)) {
+            directory = CentralDirectory.read(in, end.count(), "as the end record says");
         }
-        if (central.size() > limits.maxEntries()) {
-            throw new NpyLimitException("the archive has " + central.size() + " entries, over the limit of "
-                    + limits.maxEntries() + " (NpzLimits.maxEntries)");
+        if (directory.endRecordOffset() != end.recordOffset()) {
+            throw new NpzFormatException(null, directory.endRecordOffset(), "a central directory that ends at the "
+                    + "archive's last end record, at byte " + end.recordOffset(), "an end record here");
         }
-        List<Location> locations = new ArrayList<>(central.size());
-        Map<String, String> names = new HashMap<>();
-        Map<String, String> keys = new HashMap<>();
-        long total = 0;
-        for (ZipArchiveEntry e : central) {
-            NpzEntry entry = describe(e);
-            String name = entry.name();
-            if (names.putIfAbsent(name, name) != null) {
-                throw new NpzFormatException(name, -1, "the central directory lists this name twice", (Throwable) null);
-            }
-            String other = keys.putIfAbsent(entry.key(), name);
-            if (other != null) {
-                throw new NpzFormatException(name, -1, "this entry and '" + other + "' both have the key '"
-                        + entry.key() + "', which numpy could not tell apart", (Throwable) null);
-            }
-            total += entry.uncompressedSize();
-            if (total < 0 || total > limits.maxTotalBytes()) {
-                throw new NpyLimitException("entry '" + name + "': the archive's entries declare more than "
-                        + limits.maxTotalBytes() + " uncompressed bytes (NpzLimits.maxTotalBytes)");
-            }
-            locations.add(locate(input, entry, e.getLocalHeaderOffset()));
+        EntryRules rules = new EntryRules(limits);
+        List<Location> locations = new ArrayList<>(directory.headers().size());
+        for (CentralHeader header : directory.headers()) {
+            NpzEntry entry = rules.admit(header);
+            rules.budget().charge(entry.uncompressedSize(), entry.name());
+            locations.add(locate(archive, entry, header));
         }
-        checkOverlaps(locations, end.directoryOffset());
-        return new ArchiveIndex(input, locations);
+        checkOverlaps(locations, directory.offset());
+        return new ArchiveIndex(archive, locations);
     }
 
-    /** The end record's values, from its ZIP64 record where a locator points to one. */
-    private record EndOfDirectory(long count, long directorySize, long directoryOffset) {
-
-        static EndOfDirectory find(RandomAccessArchive input) throws IOException {
-            long size = input.size();
-            int tailLength = (int) Math.min(size, EndRecord.LENGTH + EndRecord.MAX_COMMENT);
-            ByteBuffer b = ByteBuffer.allocate(tailLength);
-            input.readFully(size - tailLength, b, null, "the end of the archive");
-            byte[] tail = b.array();
-            int at = EndRecord.findLast(tail);
-            if (at < 0) {
-                throw new NpzFormatException(null, -1, "an end of central directory record (PK\\5\\6) in the last "
-                        + tailLength + " bytes", "none (not a ZIP file, or a truncated one)");
-            }
-            long recordOffset = size - tailLength + at;
-            EndRecord end = EndRecord.parse(recordOffset, tail, at);
-            long count = end.count();
-            long directorySize = end.directorySize();
-            long directoryOffset = end.directoryOffset();
-            long locatorAt = recordOffset - Zip64EndRecord.Locator.LENGTH;
-            if (locatorAt >= 0) {
-                ByteBuffer l = ByteBuffer.allocate(Zip64EndRecord.Locator.LENGTH);
-                input.readFully(locatorAt, l, null, "the ZIP64 locator");
-                if (Zip64EndRecord.Locator.isAt(l.array())) {
-                    Zip64EndRecord.Locator locator = Zip64EndRecord.Locator.parse(locatorAt, l.array());
-                    long zip64At = locator.recordOffset();
-                    if (zip64At < 0 || zip64At > size - Zip64EndRecord.LENGTH) {
-                        throw new NpzFormatException(null, locatorAt, "a ZIP64 end record offset inside the archive",
-                                Long.toUnsignedString(zip64At));
-                    }
-                    ByteBuffer r = ByteBuffer.allocate(Zip64EndRecord.LENGTH);
-                    input.readFully(zip64At, r, null, "the ZIP64 end record");
-                    Zip64EndRecord zip64 = Zip64EndRecord.parse(zip64At, r.array());
-                    count = zip64.count();
-                    directorySize = zip64.directorySize();
-                    directoryOffset = zip64.directoryOffset();
+    /**
+     * Finds the last end record, as CPython and other readers do, and its ZIP64 record if a locator
+     * precedes it.
+     */
+    private static End findEnd(RandomAccessArchive archive) throws IOException {
+        long size = archive.size();
+        int tailLength = (int) Math.min(size, EndRecord.LENGTH + EndRecord.MAX_COMMENT);
+        byte[] tail = archive.readFully(size - tailLength, tailLength, null, "the end of the archive");
+        int at = EndRecord.findLast(tail);
+        if (at < 0) {
+            throw new NpzFormatException(null, -1, "an end of central directory record (PK\\5\\6) in the last "
+                    + tailLength + " bytes", "none (not a ZIP file, or a truncated one)");
+        }
+        long recordOffset = size - tailLength + at;
+        EndRecord record = EndRecord.parse(recordOffset, tail, at);
+        long count = record.count();
+        long directorySize = record.directorySize();
+        long directoryOffset = record.directoryOffset();
+        long locatorAt = recordOffset - Zip64EndRecord.Locator.LENGTH;
+        if (locatorAt >= 0) {
+            byte[] bytes = archive.readFully(locatorAt, Zip64EndRecord.Locator.LENGTH, null, "the ZIP64 locator");
+            if (Zip64EndRecord.Locator.isAt(bytes)) {
+                long zip64At = Zip64EndRecord.Locator.parse(locatorAt, bytes).recordOffset();
+                if (zip64At < 0 || zip64At > size - Zip64EndRecord.LENGTH) {
+                    throw new NpzFormatException(null, locatorAt, "a ZIP64 end record offset inside the archive",
+                            Long.toUnsignedString(zip64At));
                 }
+                Zip64EndRecord zip64 = Zip64EndRecord.parse(zip64At,
+                        archive.readFully(zip64At, Zip64EndRecord.LENGTH, null, "the ZIP64 end record"));
+                count = zip64.count();
+                directorySize = zip64.directorySize();
+                directoryOffset = zip64.directoryOffset();
             }
-            if (directoryOffset < 0 || directorySize < 0 || directoryOffset > size || directorySize > size - directoryOffset) {
-                throw new NpzFormatException(null, recordOffset, "a central directory inside the archive of " + size
-                        + " bytes", Long.toUnsignedString(directorySize) + " bytes at offset "
-                        + Long.toUnsignedString(directoryOffset));
-            }
-            return new EndOfDirectory(count, directorySize, directoryOffset);
         }
+        if (directoryOffset < 0 || directorySize < 0 || directoryOffset > size || directorySize > size - directoryOffset) {
+            throw new NpzFormatException(null, recordOffset, "a central directory inside the archive of " + size
+                    + " bytes", Long.toUnsignedString(directorySize) + " bytes at offset "
+                    + Long.toUnsignedString(directoryOffset));
+        }
+        return new End(recordOffset, count, directoryOffset);
     }
 
-    private static List<ZipArchiveEntry> centralDirectory(SeekableByteChannel channel) throws IOException {
-        NonClosingChannel view = new NonClosingChannel(channel);
-        try (ZipFile zip = ZipFile.builder()
-                .setSeekableByteChannel(view)
-                .setIgnoreLocalFileHeader(true)
-                .setUseUnicodeExtraFields(false)
-                .get()) {
-            return Collections.list(zip.getEntries());
-        } catch (IOException | RuntimeException e) {
-            if (view.failure() != null) {
-                throw view.failure(); // the channel failed, not the archive
-            }
-            throw new NpzFormatException(null, -1, "a ZIP archive with a readable central directory, found none ("
-                    + rootMessage(e) + "; not a ZIP file, or truncated or damaged)", e);
-        }
-    }
-
-    /** The innermost message: Commons Compress wraps format errors in a generic "Error reading Zip content". */
-    private static String rootMessage(Throwable e) {
-        String message = e.toString();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            message = t.getMessage() != null ? t.getClass().getSimpleName() + ": " + t.getMessage()
-                    : t.getClass().getSimpleName();
-        }
-        return message;
-    }
-
-    private static NpzEntry describe(ZipArchiveEntry e) throws NpzFormatException {
-        int flags = e.getRawFlag();
-        String name = ZipNames.decode(e.getRawName(), flags, -1);
-        if ((flags & (ZipFormat.FLAG_ENCRYPTED | ZipFormat.FLAG_STRONG_ENCRYPTION)) != 0) {
-            throw new NpzFormatException(name, -1, "an unencrypted entry", "general purpose flags "
-                    + String.format("0x%04x", flags) + " (encrypted)");
-        }
-        NpzEntry.Method method = switch (e.getMethod()) {
-            case 0 -> NpzEntry.Method.STORED;
-            case 8 -> NpzEntry.Method.DEFLATED;
-            default -> throw new NpzFormatException(name, -1, "compression method 0 (stored) or 8 (deflated), as numpy writes",
-                    "method " + ZipFormat.methodName(e.getMethod()));
-        };
-        long compressed = e.getCompressedSize();
-        long size = e.getSize();
-        long offset = e.getLocalHeaderOffset();
-        if (compressed < 0 || size < 0 || offset < 0) {
-            throw new NpzFormatException(name, -1, "sizes and offset below 2^63 in the central directory",
-                    "compressed size " + Long.toUnsignedString(compressed) + ", size " + Long.toUnsignedString(size)
-                            + ", offset " + Long.toUnsignedString(offset));
-        }
-        if (method == NpzEntry.Method.STORED && compressed != size) {
-            throw new NpzFormatException(name, -1, "equal sizes for a stored entry",
-                    "compressed size " + compressed + " and size " + size);
-        }
-        if (method == NpzEntry.Method.DEFLATED && size / ZipFormat.MAX_DEFLATE_RATIO > compressed) {
-            throw new NpzFormatException(name, -1, "an uncompressed size that " + compressed
-                    + " DEFLATE bytes can produce (at most " + ZipFormat.MAX_DEFLATE_RATIO + " times as many)",
-                    size + " bytes (a zip bomb?)");
-        }
-        return new NpzEntry(name, NpzEntry.keyOf(name), method, compressed, size, e.getCrc() & ZipFormat.MARK_32);
-    }
-
-    private static Location locate(RandomAccessArchive input, NpzEntry entry, long offset) throws IOException {
+    private static Location locate(RandomAccessArchive archive, NpzEntry entry, CentralHeader central)
+            throws IOException {
         String name = entry.name();
-        ByteBuffer fixed = ByteBuffer.allocate(LocalHeader.FIXED_LENGTH);
-        input.readFully(offset, fixed, name, "the local file header");
-        ByteBuffer variable = ByteBuffer.allocate(LocalHeader.variableLength(fixed.array()));
-        input.readFully(offset + LocalHeader.FIXED_LENGTH, variable, name, "the local file header's name and extra field");
-        LocalHeader local = LocalHeader.parse(offset, fixed.array(), variable.array(), name);
-        if (!local.name().equals(name)) {
-            throw new NpzFormatException(name, offset, "the central directory's name '" + name + "' in the local header",
-                    "'" + local.name() + "'");
-        }
-        if (local.method() != entry.method().code()) {
-            throw new NpzFormatException(name, offset, "the central directory's compression method "
-                    + ZipFormat.methodName(entry.method().code()) + " in the local header",
-                    ZipFormat.methodName(local.method()));
-        }
-        if (!local.hasDataDescriptor() && (local.crc() != entry.crc32()
-                || local.compressedSize() != entry.compressedSize()
-                || local.size() != entry.uncompressedSize())) {
-            throw new NpzFormatException(name, offset, "the central directory's CRC-32 " + ZipFormat.crcText(entry.crc32())
-                    + " and sizes " + entry.compressedSize() + "/" + entry.uncompressedSize() + " in the local header",
-                    ZipFormat.crcText(local.crc()) + " and " + local.compressedSize() + "/" + local.size());
-        }
+        long offset = central.localHeaderOffset();
+        byte[] fixed = archive.readFully(offset, LocalHeader.FIXED_LENGTH, name, "the local file header");
+        byte[] variable = archive.readFully(offset + LocalHeader.FIXED_LENGTH, LocalHeader.variableLength(fixed), name,
+                "the local file header's name and extra field");
+        LocalHeader local = LocalHeader.parse(offset, fixed, variable, name);
+        EntryRules.checkAgreement(name, central, local.name(), local.method(), local.crc(), local.compressedSize(),
+                local.size());
         Location location = new Location(entry, offset, local.dataOffset());
-        if (location.dataEnd() < 0 || location.dataEnd() > input.size()) {
+        if (location.dataEnd() < 0 || location.dataEnd() > archive.size()) {
             throw new NpzFormatException(name, local.dataOffset(), entry.compressedSize() + " bytes of data",
-                    "only " + Math.max(0, input.size() - local.dataOffset()) + " before the end of the archive (truncated archive)");
+                    "only " + Math.max(0, archive.size() - local.dataOffset()) + " before the end of the archive "
+                            + "(truncated archive)");
         }
         return location;
     }
@@ -282,12 +186,20 @@ public final class ArchiveIndex {
         }
     }
 
-    /** @return the archive */
-    public RandomAccessArchive input() {
-        return input;
+    /**
+     * The archive the entries are read from.
+     *
+     * @return the archive
+     */
+    public RandomAccessArchive archive() {
+        return archive;
     }
 
-    /** @return the entries in central directory order */
+    /**
+     * The entries.
+     *
+     * @return the entries in central directory order
+     */
     public List<Location> locations() {
         return locations;
     }

@@ -2,7 +2,11 @@ package org.npyfile.npz.internal.read;
 
 import org.npyfile.NpyLimitException;
 
-/** Uncompressed bytes a stream's entries may still deliver: {@code NpzLimits.maxTotalBytes}. */
+/**
+ * The uncompressed bytes an archive's entries may hold together, {@code NpzLimits.maxTotalBytes}:
+ * charged with the sizes the central directory declares when a random-access archive is opened, and
+ * with the bytes entries deliver when a stream is read (whose sizes may come only after the data).
+ */
 public final class Budget {
 
     private final long max;
@@ -18,10 +22,10 @@ public final class Budget {
     }
 
     /**
-     * Counts delivered bytes.
+     * Counts bytes.
      *
-     * @param n the bytes just delivered
-     * @param entry the entry delivering them, for the message
+     * @param n the bytes declared or delivered
+     * @param entry the entry they belong to, for the message
      * @throws NpyLimitException if the total exceeds the bound
      */
     public void charge(long n, String entry) throws NpyLimitException {

@@ -1,14 +1,15 @@
 package org.npyfile.npz.internal.read;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import org.npyfile.npz.NpzFormatException;
 
 /**
- * Reads at absolute positions of an archive, safely from several threads: a {@link FileChannel}
- * reads positionally without shared state; any other channel is positioned and read under a lock.
+ * An archive read at absolute positions, safely from several threads: a {@link FileChannel} reads
+ * positionally without shared state; any other channel is positioned and read under a lock.
  */
 public final class RandomAccessArchive {
 
@@ -28,12 +29,20 @@ public final class RandomAccessArchive {
         this.size = channel.size();
     }
 
-    /** @return the archive's length in bytes */
+    /**
+     * The archive's length.
+     *
+     * @return the length in bytes, taken when the archive was opened
+     */
     public long size() {
         return size;
     }
 
-    /** @return the file channel for memory mapping, or null if the archive is another kind of channel */
+    /**
+     * The file behind the archive, for memory mapping.
+     *
+     * @return the file channel, or null if the archive is another kind of channel
+     */
     public FileChannel fileChannel() {
         return file;
     }
@@ -68,25 +77,63 @@ public final class RandomAccessArchive {
     }
 
     /**
-     * Fills a buffer from a position or fails naming what was being read.
+     * Reads exactly {@code n} bytes at a position or fails naming what was being read.
      *
      * @param position the archive offset
-     * @param dst the buffer to fill completely
+     * @param n how many bytes
      * @param entry the entry's name for the message, or null
      * @param what what the bytes are ("the local file header")
+     * @return the bytes
      * @throws NpzFormatException if the archive ends first
      * @throws IOException from the channel
      */
-    public void readFully(long position, ByteBuffer dst, String entry, String what) throws IOException {
+    public byte[] readFully(long position, int n, String entry, String what) throws IOException {
+        ByteBuffer dst = ByteBuffer.allocate(n);
         long at = position;
-        int wanted = dst.remaining();
         while (dst.hasRemaining()) {
-            int n = read(at, dst);
-            if (n < 0) {
-                throw new NpzFormatException(entry, position, wanted + " bytes of " + what,
+            int k = read(at, dst);
+            if (k < 0) {
+                throw new NpzFormatException(entry, position, n + " bytes of " + what,
                         "the end of the archive after " + (at - position) + " (truncated archive)");
             }
-            at += n;
+            at += k;
         }
+        return dst.array();
+    }
+
+    /**
+     * A range of the archive as a stream, read with positional reads (so several streams of one
+     * archive may be read at once, each by one thread).
+     *
+     * @param start the archive offset of the first byte
+     * @param length the most bytes to read; the stream ends there or at the archive's end
+     * @return the stream; closing it leaves the archive open
+     */
+    public InputStream range(long start, long length) {
+        return new InputStream() {
+            private long next = start;
+            private final long end = start + Math.min(length, Math.max(0, size - start));
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (len == 0) {
+                    return 0;
+                }
+                if (next >= end) {
+                    return -1;
+                }
+                int n = RandomAccessArchive.this.read(next, ByteBuffer.wrap(b, off, (int) Math.min(len, end - next)));
+                if (n > 0) {
+                    next += n;
+                }
+                return n;
+            }
+        };
     }
 }

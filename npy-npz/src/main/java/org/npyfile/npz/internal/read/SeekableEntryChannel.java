@@ -7,7 +7,6 @@ import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.util.zip.CRC32;
 import org.npyfile.npz.NpzFormatException;
-import org.npyfile.npz.internal.zip.ZipFormat;
 
 /**
  * A stored entry's bytes, read straight from their region of the archive with positional reads: a
@@ -93,10 +92,12 @@ public final class SeekableEntryChannel implements SeekableByteChannel {
     }
 
     private void verify() throws NpzFormatException {
-        if (crc.getValue() != expectedCrc) {
-            corrupt = new NpzFormatException(entry, start, "CRC-32 " + ZipFormat.crcText(expectedCrc)
-                    + " (central directory) over its " + size + " stored bytes", ZipFormat.crcText(crc.getValue()));
-            throw corrupt;
+        try {
+            new EndOfEntryCheck("central directory", expectedCrc, size, size).verify(entry, start, crc.getValue(), size,
+                    size);
+        } catch (NpzFormatException e) {
+            corrupt = e;
+            throw e;
         }
     }
 

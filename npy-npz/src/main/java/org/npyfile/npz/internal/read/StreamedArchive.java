@@ -4,19 +4,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import org.npyfile.npz.NpzFormatException;
+import org.npyfile.npz.internal.zip.DataDescriptor;
+import org.npyfile.npz.internal.zip.ZipFormat;
 
 /**
- * An archive read front to back from a stream, through one fixed buffer: memory stays at the buffer's
- * size whatever the entries' sizes. Counts the archive offset of every byte for messages and for the
- * central directory's offsets. May read ahead of the archive's end by up to one buffer.
+ * An archive, or a range of one, read front to back from a stream through one fixed buffer: memory
+ * stays at the buffer's size whatever the entries' sizes. Counts the archive offset of every byte for
+ * messages and for the central directory's offsets. May read ahead of what it hands out by up to one
+ * buffer.
  */
 public final class StreamedArchive implements ByteWindow, AutoCloseable {
 
-    /** The buffer's size: large enough for bulk reads, small enough to keep memory flat. */
-    static final int BUFFER_BYTES = 1 << 16;
+    /** The buffer's size: large enough for bulk reads and any fixed record, small enough to keep memory flat. */
+    public static final int BUFFER_BYTES = 1 << 16;
 
     private final InputStream in;
-    private final byte[] buffer = new byte[BUFFER_BYTES];
+    private final byte[] buffer;
     private int next;
     private int end;
     /** Archive offset of buffer[next]. */
@@ -24,12 +27,26 @@ public final class StreamedArchive implements ByteWindow, AutoCloseable {
     private boolean eof;
 
     /**
-     * Reads from a stream positioned at the archive's first byte.
+     * Reads a whole archive from a stream positioned at its first byte.
      *
      * @param in the stream; closed by {@link #close()}
      */
     public StreamedArchive(InputStream in) {
+        this(in, 0, BUFFER_BYTES);
+    }
+
+    /**
+     * Reads from a stream positioned at a given archive offset.
+     *
+     * @param in the stream; closed by {@link #close()}
+     * @param start the archive offset of the stream's first byte
+     * @param bufferBytes the buffer's size, at least {@link DataDescriptor#MAX_LENGTH} (the longest
+     *     record looked at in place)
+     */
+    public StreamedArchive(InputStream in, long start, int bufferBytes) {
         this.in = Objects.requireNonNull(in, "in");
+        this.position = start;
+        this.buffer = new byte[Math.max(bufferBytes, DataDescriptor.MAX_LENGTH)];
     }
 
     @Override
@@ -153,6 +170,21 @@ public final class StreamedArchive implements ByteWindow, AutoCloseable {
             consume(k);
             done += k;
         }
+    }
+
+    /**
+     * The signature of the next record, without consuming it.
+     *
+     * @param what what is expected next, for the message
+     * @return the 32-bit signature
+     * @throws NpzFormatException if the stream ends first
+     * @throws IOException from the stream
+     */
+    public long peekSignature(String what) throws IOException {
+        if (ensure(4) < 4) {
+            throw new NpzFormatException(null, position, what, "the end of the stream (truncated archive)");
+        }
+        return ZipFormat.u32(buffer, next);
     }
 
     /** Closes the stream. */

@@ -28,8 +28,9 @@ public record DataDescriptor(long crc, long compressedSize, long size, int lengt
      * form first (8-byte sizes after a local header with a ZIP64 field); if none matches, in the
      * expected form, for the caller to report the difference.
      *
-     * @param b the bytes after the entry's data
-     * @param available how many of them there are, at most {@value #MAX_LENGTH}
+     * @param b the bytes holding what follows the entry's data
+     * @param from the index in {@code b} of the byte after the data
+     * @param available how many bytes there are from there, at most {@value #MAX_LENGTH}
      * @param zip64 whether the local header has a ZIP64 extra field
      * @param crc the CRC-32 computed over the entry
      * @param compressedSize the stored bytes counted
@@ -39,19 +40,19 @@ public record DataDescriptor(long crc, long compressedSize, long size, int lengt
      * @return the descriptor
      * @throws NpzFormatException if the archive ends before the expected form does
      */
-    public static DataDescriptor parse(byte[] b, int available, boolean zip64, long crc, long compressedSize,
+    public static DataDescriptor parse(byte[] b, int from, int available, boolean zip64, long crc, long compressedSize,
                                        long size, String entry, long at) throws NpzFormatException {
         int[] widths = zip64 ? new int[] {8, 4} : new int[] {4, 8};
-        boolean signed = available >= 4 && ZipFormat.u32(b, 0) == SIGNATURE;
+        boolean signed = available >= 4 && ZipFormat.u32(b, from) == SIGNATURE;
         for (int width : widths) {
             for (int start : signed ? new int[] {4, 0} : new int[] {0}) {
-                DataDescriptor d = read(b, available, start, width);
+                DataDescriptor d = read(b, from, available, start, width);
                 if (d != null && d.crc() == crc && d.compressedSize() == compressedSize && d.size() == size) {
                     return d;
                 }
             }
         }
-        DataDescriptor expected = read(b, available, signed ? 4 : 0, widths[0]);
+        DataDescriptor expected = read(b, from, available, signed ? 4 : 0, widths[0]);
         if (expected == null) {
             throw new NpzFormatException(entry, at, "a data descriptor after the entry's data",
                     "the end of the stream (truncated archive)");
@@ -59,13 +60,13 @@ public record DataDescriptor(long crc, long compressedSize, long size, int lengt
         return expected;
     }
 
-    private static DataDescriptor read(byte[] b, int available, int start, int width) {
+    private static DataDescriptor read(byte[] b, int from, int available, int start, int width) {
         int length = start + 4 + 2 * width;
         if (length > available) {
             return null;
         }
-        return new DataDescriptor(ZipFormat.u32(b, start), value(b, start + 4, width), value(b, start + 4 + width, width),
-                length);
+        int at = from + start;
+        return new DataDescriptor(ZipFormat.u32(b, at), value(b, at + 4, width), value(b, at + 4 + width, width), length);
     }
 
     private static long value(byte[] b, int at, int width) {

@@ -124,13 +124,13 @@ class ZipRecordsTest {
     void aDataDescriptorHasEightByteSizesAndIsReadInTheFormThatMatches() throws Exception {
         byte[] d = bytes(DataDescriptor.write(0xCAFE_BABEL, FIVE_GIB - 7, FIVE_GIB));
         assertThat(ZipFormat.u32(d, 0)).isEqualTo(DataDescriptor.SIGNATURE);
-        assertThat(DataDescriptor.parse(d, d.length, true, 0xCAFE_BABEL, FIVE_GIB - 7, FIVE_GIB, "e", 0))
+        assertThat(DataDescriptor.parse(d, 0, d.length, true, 0xCAFE_BABEL, FIVE_GIB - 7, FIVE_GIB, "e", 0))
                 .isEqualTo(new DataDescriptor(0xCAFE_BABEL, FIVE_GIB - 7, FIVE_GIB, 24));
         // java.util.zip's form: no ZIP64 field, signature, 4-byte sizes; followed by the next header
         ByteBuffer small = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN)
                 .putInt(DataDescriptor.SIGNATURE).putInt(7).putInt(10).putInt(20).putInt(LocalHeader.SIGNATURE);
-        assertThat(DataDescriptor.parse(small.array(), 20, false, 7, 10, 20, "e", 0).length()).isEqualTo(16);
-        assertThatThrownBy(() -> DataDescriptor.parse(d, 10, true, 1, 2, 3, "e", 0))
+        assertThat(DataDescriptor.parse(small.array(), 0, 20, false, 7, 10, 20, "e", 0).length()).isEqualTo(16);
+        assertThatThrownBy(() -> DataDescriptor.parse(d, 0, 10, true, 1, 2, 3, "e", 0))
                 .isInstanceOf(NpzFormatException.class).hasMessageContaining("truncated");
     }
 }
