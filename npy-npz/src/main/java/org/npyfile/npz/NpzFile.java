@@ -1,7 +1,6 @@
 package org.npyfile.npz;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
@@ -17,30 +16,24 @@ import org.npyfile.NpyHeader;
 import org.npyfile.NpyLimitException;
 import org.npyfile.NpyLimits;
 import org.npyfile.NpyReader;
+import org.npyfile.npz.internal.ParallelWork;
 import org.npyfile.npz.internal.read.ArchiveIndex;
 import org.npyfile.npz.internal.read.ArchiveIndex.Location;
-import org.npyfile.npz.internal.read.SequentialEntryChannel;
-import org.npyfile.npz.internal.read.EndOfEntryCheck;
-import org.npyfile.npz.internal.read.InflatingEntryChannel;
+import org.npyfile.npz.internal.read.EntryOpener;
 import org.npyfile.npz.internal.read.NpyEntries;
-import org.npyfile.npz.internal.ParallelWork;
-import org.npyfile.npz.internal.read.SeekableEntryChannel;
-import org.npyfile.npz.internal.read.PositionalWindow;
 
 /**
  * An {@code .npz} archive opened for random access, like numpy's lazy {@code NpzFile}: entries are
  * found through the ZIP central directory and read one at a time, on request.
  *
- * <p>Opening reads the central directory (with Apache Commons Compress) and every local header, and
- * refuses, before any data is read: malformed or truncated archives, encrypted entries, methods other
- * than stored and deflated, duplicate names or keys, local headers that disagree with the central
- * directory (name, method, CRC, sizes), entries that overlap or run past the end of the archive,
- * deflated entries declaring more than DEFLATE can produce from their compressed size, and archives
- * beyond the {@link NpzLimits}.
+ * <p>Opening reads the central directory and every local header, and refuses, before any data is
+ * read: malformed or truncated archives, encrypted entries, methods other than stored and deflated,
+ * duplicate names or keys, local headers that disagree with the central directory (name, method, CRC,
+ * sizes), entries that overlap or run past the end of the archive, deflated entries declaring more
+ * than DEFLATE can produce from their compressed size, and archives beyond the {@link NpzLimits}.
  *
  * <p>Entries are looked up as numpy does: by ZIP name ({@code "x.npy"}) first, then by key
- * ({@code "x"}). Stored entries are read straight from their region of the archive with positional
- * reads; deflated ones through an inflater that stops at the declared size. Every entry read to its
+ * ({@code "x"}). Stored entries are read straight from the archive with positional reads; deflated ones through an inflater that stops at the declared size. Every entry read to its
  * end has its CRC-32 checked, and its npy header must imply exactly the size the ZIP metadata
  * declares. An entry that is not an npy stream (numpy would return its raw bytes) is listed, and
  * {@link #isNpy(String)} tells it apart; reading it as an array throws {@link NpzFormatException}.
@@ -52,14 +45,14 @@ public final class NpzFile implements AutoCloseable {
 
     private final SeekableByteChannel channel;
     private final ArchiveIndex index;
-    private final NpzLimits limits;
+    private final EntryOpener opener;
     private final List<NpzEntry> entries;
     private final List<String> names;
 
     private NpzFile(SeekableByteChannel channel, ArchiveIndex index, NpzLimits limits) {
         this.channel = channel;
         this.index = index;
-        this.limits = limits;
+        this.opener = new EntryOpener(index.archive(), limits.npy());
         this.entries = index.locations().stream().map(Location::entry).toList();
         this.names = entries.stream().map(NpzEntry::key).toList();
     }
@@ -206,15 +199,7 @@ public final class NpzFile implements AutoCloseable {
      * @throws IOException if the archive cannot be read
      */
     public boolean isNpy(String name) throws IOException {
-        Location l = locate(name);
-        if (l.entry().method() == NpzEntry.Method.STORED) {
-            return NpyEntries.isNpy(index.archive().readFully(l.dataOffset(),
-                    (int) Math.min(NpyEntries.magicLength(), l.entry().uncompressedSize()), l.entry().name(),
-                    "the entry's first bytes"));
-        }
-        try (SequentialEntryChannel content = inflated(l)) {
-            return NpyEntries.isNpy(content.peek(NpyEntries.magicLength()));
-        }
+        return opener.isNpy(locate(name));
     }
 
     /**
@@ -248,14 +233,7 @@ public final class NpzFile implements AutoCloseable {
      * @throws IOException if the archive cannot be read
      */
     public NpyReader reader(String name) throws IOException {
-        Location l = locate(name);
-        String entry = l.entry().name();
-        if (l.entry().method() == NpzEntry.Method.STORED) {
-            SeekableEntryChannel region = new SeekableEntryChannel(index.archive(), l.dataOffset(), l.entry().uncompressedSize(),
-                    entry, l.entry().crc32());
-            return NpyEntries.openStored(entry, region, limits.npy());
-        }
-        return NpyEntries.open(entry, inflated(l), limits.npy());
+        return opener.reader(locate(name));
     }
 
     /**
@@ -310,22 +288,7 @@ public final class NpzFile implements AutoCloseable {
      * @throws IOException if the archive cannot be read or mapped
      */
     public MappedNpyArray map(String name) throws IOException {
-        Location l = locate(name);
-        NpzEntry e = l.entry();
-        if (e.method() != NpzEntry.Method.STORED) {
-            throw new UnsupportedOperationException("entry '" + e.name() + "' is deflated; only stored entries "
-                    + "(numpy.savez, not savez_compressed) can be mapped");
-        }
-        FileChannel file = index.archive().fileChannel();
-        if (file == null) {
-            throw new UnsupportedOperationException("only an archive opened from a file can be mapped");
-        }
-        header(name); // the magic, the header and the size checks of every other read
-        try {
-            return MappedNpyArray.map(file, l.dataOffset(), e.uncompressedSize(), limits.npy());
-        } catch (IOException ex) {
-            throw NpyEntries.named(e.name(), ex);
-        }
+        return opener.map(locate(name));
     }
 
     /**
@@ -340,22 +303,7 @@ public final class NpzFile implements AutoCloseable {
      * @throws IOException if the archive cannot be read
      */
     public void verify(String name) throws IOException {
-        Location l = locate(name);
-        NpzEntry e = l.entry();
-        header(name);
-        if (e.method() == NpzEntry.Method.STORED) {
-            try (SeekableEntryChannel region = new SeekableEntryChannel(index.archive(), l.dataOffset(), e.uncompressedSize(),
-                    e.name(), e.crc32())) {
-                ByteBuffer scratch = ByteBuffer.allocate(PositionalWindow.BUFFER_BYTES);
-                while (region.read(scratch) >= 0) {
-                    scratch.clear();
-                }
-            }
-            return;
-        }
-        try (SequentialEntryChannel content = inflated(l)) {
-            content.drain();
-        }
+        opener.verify(locate(name));
     }
 
     /**
@@ -371,16 +319,6 @@ public final class NpzFile implements AutoCloseable {
     @Override
     public String toString() {
         return "NpzFile[" + entries.size() + " entries: " + abbreviated(names) + "]";
-    }
-
-    private SequentialEntryChannel inflated(Location l) {
-        NpzEntry e = l.entry();
-        PositionalWindow window = new PositionalWindow(index.archive(), l.dataOffset(), e.compressedSize());
-        EndOfEntryCheck check = new EndOfEntryCheck("central directory", e.crc32(), e.compressedSize(),
-                e.uncompressedSize());
-        return new InflatingEntryChannel(window, e.name(), e.uncompressedSize(),
-                (delivered, compressed, crc) -> check.verify(e.name(), l.dataOffset(), crc, compressed, delivered), null)
-                .closeRetires();
     }
 
     private Location locate(String name) {

@@ -1,9 +1,6 @@
 package org.npyfile.npz.internal.read;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.SeekableByteChannel;
 import java.util.Arrays;
 import org.npyfile.NpyException;
 import org.npyfile.NpyFormatException;
@@ -54,67 +51,31 @@ public final class NpyEntries {
     }
 
     /**
-     * Opens a stored entry's region as an npy stream: the region's size is the declared size, and the
-     * npy header must imply exactly that.
+     * Opens an entry's checked bytes as an npy stream and tells them the length the npy header
+     * implies, which must be the declared one where the ZIP metadata declares one. The reader can seek
+     * both ways in a {@link SeekableEntryChannel}; otherwise it reads forward, and does not trust that
+     * length for allocation: its buffers grow as data arrives.
      *
      * @param entry the entry's name
-     * @param region the entry's bytes
+     * @param bytes the entry's bytes
      * @param limits the bounds for the npy header and array
-     * @return the reader; closing it closes the region
-     * @throws IOException as {@link #named} reports it, or if the sizes disagree
+     * @return the reader; closing it closes the bytes
+     * @throws NpzFormatException if the entry is not an npy stream or its length differs
+     * @throws IOException as {@link #named} reports it
      */
-    public static NpyReader openStored(String entry, SeekableByteChannel region, NpyLimits limits) throws IOException {
-        byte[] first = new byte[MAGIC.length];
-        ByteBuffer b = ByteBuffer.wrap(first);
-        while (b.hasRemaining() && region.read(b) >= 0) {
-            // fill
-        }
-        if (!isNpy(Arrays.copyOf(first, b.position()))) {
-            region.close();
-            throw notNpy(entry, Arrays.copyOf(first, b.position()));
-        }
-        region.position(0);
-        NpyReader reader;
-        try {
-            reader = NpyReader.of(region, limits);
-        } catch (IOException e) {
-            region.close();
-            throw named(entry, e);
-        }
-        long size = region.size();
-        NpyHeader h = reader.header();
-        long implied = h.dataOffset() + h.dataBytes();
-        if (implied != size) {
-            reader.close();
-            throw new NpzFormatException(entry, -1, "the npy header (" + h.dtype().descr() + ", shape " + h.shapeString()
-                    + ") implies " + implied + " bytes, but the ZIP metadata declares " + size, (Throwable) null);
-        }
-        return reader;
-    }
-
-    /**
-     * Opens checked content as an npy stream and tells the content the length the npy header implies.
-     * The reader does not trust that length for allocation: its buffers grow as data arrives.
-     *
-     * @param entry the entry's name
-     * @param content the entry's bytes
-     * @param limits the bounds for the npy header and array
-     * @return the reader; closing it closes the content
-     * @throws IOException as {@link #named} reports it, or if the sizes disagree
-     */
-    public static NpyReader open(String entry, SequentialEntryChannel content, NpyLimits limits) throws IOException {
-        byte[] first = content.peek(MAGIC.length);
+    public static NpyReader open(String entry, EntryChannel bytes, NpyLimits limits) throws IOException {
+        byte[] first = bytes.peek(MAGIC.length);
         if (!isNpy(first)) {
-            content.close();
+            bytes.close();
             throw notNpy(entry, first);
         }
         NpyReader reader;
         try {
-            reader = NpyReader.of((ReadableByteChannel) content, limits);
+            reader = NpyReader.of(bytes, limits);
             NpyHeader h = reader.header();
-            content.expectLength(h.dataOffset() + h.dataBytes());
+            bytes.expectLength(h.dataOffset() + h.dataBytes());
         } catch (IOException e) {
-            content.close();
+            bytes.close();
             throw named(entry, e);
         }
         return reader;

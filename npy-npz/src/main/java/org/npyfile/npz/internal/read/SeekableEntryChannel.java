@@ -9,47 +9,44 @@ import java.util.zip.CRC32;
 import org.npyfile.npz.NpzFormatException;
 
 /**
- * A stored entry's bytes, read straight from their region of the archive with positional reads: a
- * seekable, read-only view of {@code size} bytes starting at the entry's data offset.
+ * A stored entry of a random-access archive, read straight from the archive with positional reads:
+ * a seekable, read-only view of the entry's {@code size} bytes from its data offset.
  *
  * <p>The CRC-32 is folded in while the bytes are read in order from the first; once every byte has
- * passed that way it is compared with the central directory's, and a mismatch fails that read and
- * every later one. Bytes skipped by seeking forward stop the check until a read covers them again.
- * Closing the view leaves the archive open. Not thread-safe; open one view per thread.
+ * passed that way the {@link EndOfEntryCheck} runs, and a failure fails that read and every later
+ * one. Bytes skipped by seeking forward stop the check until a read covers them again. Closing the
+ * view leaves the archive open. Not thread-safe; open one view per thread.
  */
-public final class SeekableEntryChannel implements SeekableByteChannel {
+public final class SeekableEntryChannel implements EntryChannel, SeekableByteChannel {
 
-    private final RandomAccessArchive input;
+    private final RandomAccessArchive archive;
     private final long start;
     private final long size;
     private final String entry;
-    private final long expectedCrc;
+    private final EndOfEntryCheck check;
     private final CRC32 crc = new CRC32();
     private long crcCovered;
+    private boolean verified;
     private NpzFormatException corrupt;
     private long position;
     private boolean open = true;
 
     /**
-     * A view of a region.
+     * A view of a stored entry.
      *
-     * @param input the archive
-     * @param start the archive offset of the region's first byte
-     * @param size the region's length
+     * @param archive the archive
+     * @param start the archive offset of the entry's first data byte
+     * @param size the entry's length
      * @param entry the entry's name, for messages
-     * @param expectedCrc the central directory's CRC-32
-     * @throws NpzFormatException if the region is empty and the CRC is not that of no bytes
+     * @param check what the central directory declares
      */
-    public SeekableEntryChannel(RandomAccessArchive input, long start, long size, String entry, long expectedCrc)
-            throws NpzFormatException {
-        this.input = input;
+    public SeekableEntryChannel(RandomAccessArchive archive, long start, long size, String entry,
+                                EndOfEntryCheck check) {
+        this.archive = archive;
         this.start = start;
         this.size = size;
         this.entry = entry;
-        this.expectedCrc = expectedCrc;
-        if (size == 0) {
-            verify();
-        }
+        this.check = check;
     }
 
     @Override
@@ -61,6 +58,9 @@ public final class SeekableEntryChannel implements SeekableByteChannel {
             throw corrupt;
         }
         if (position >= size) {
+            if (crcCovered == size && !verified) {
+                verify(); // an empty entry: its CRC-32 is checked all the same
+            }
             return -1;
         }
         int first = dst.position();
@@ -70,7 +70,7 @@ public final class SeekableEntryChannel implements SeekableByteChannel {
         }
         int n;
         try {
-            n = input.read(start + position, dst);
+            n = archive.read(start + position, dst);
         } finally {
             dst.limit(limit);
         }
@@ -92,12 +92,32 @@ public final class SeekableEntryChannel implements SeekableByteChannel {
     }
 
     private void verify() throws NpzFormatException {
+        verified = true;
         try {
-            new EndOfEntryCheck("central directory", expectedCrc, size, size).verify(entry, start, crc.getValue(), size,
-                    size);
+            check.verify(entry, start, crc.getValue(), size, size);
         } catch (NpzFormatException e) {
             corrupt = e;
             throw e;
+        }
+    }
+
+    @Override
+    public byte[] peek(int n) throws IOException {
+        return archive.readFully(start, (int) Math.min(n, size), entry, "the entry's first bytes");
+    }
+
+    @Override
+    public void expectLength(long total) throws NpzFormatException {
+        if (total != size) {
+            throw EntryChannel.lengthMismatch(entry, total, size);
+        }
+    }
+
+    @Override
+    public void drain() throws IOException {
+        ByteBuffer scratch = ByteBuffer.allocate((int) Math.min(StreamedArchive.BUFFER_BYTES, Math.max(1, size)));
+        while (read(scratch) >= 0) {
+            scratch.clear();
         }
     }
 

@@ -3,20 +3,20 @@ package org.npyfile.npz.internal.read;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ReadableByteChannel;
 import java.util.zip.CRC32;
 import org.npyfile.npz.NpzFormatException;
 
 /**
- * The uncompressed bytes of one entry as a channel that checks them: it delivers no more than the
- * expected length (declared by the ZIP metadata, or implied by the entry's npy header once known),
- * fails if the source ends short of it, folds every delivered byte into a CRC-32 and, when the last
- * expected byte goes out, completes the source (an inflater must then be finished, with nothing more
- * to give) and lets the owner verify CRC and sizes. Any failure is sticky.
+ * An entry's bytes produced front to back from a {@link ByteWindow}, copied ({@link StoredEntryChannel})
+ * or inflated ({@link InflatingEntryChannel}): it delivers no more than the expected length (declared
+ * by the ZIP metadata, or implied by the entry's npy header once known), fails if the source ends
+ * short of it, folds every delivered byte into a CRC-32 and, when the last expected byte goes out,
+ * completes the source (an inflater must then be finished, with nothing more to give) and hands the
+ * counts to the walker's {@link Ending}, which runs the {@link EndOfEntryCheck}. Any failure is sticky.
  *
  * <p>Not thread-safe.
  */
-public abstract class SequentialEntryChannel implements ReadableByteChannel {
+public abstract class SequentialEntryChannel implements EntryChannel {
 
     /** The owner's check once the entry's last byte is delivered. */
     @FunctionalInterface
@@ -174,13 +174,11 @@ public abstract class SequentialEntryChannel implements ReadableByteChannel {
     }
 
     /**
-     * The first bytes of the entry, without delivering them: the next reads return them first.
+     * {@inheritDoc} The bytes peeked at are kept and delivered by the next reads.
      *
-     * @param n how many bytes to look at
-     * @return up to {@code n} bytes, fewer if the entry is shorter
-     * @throws IOException if the source fails
      * @throws IllegalStateException if bytes were already delivered
      */
+    @Override
     public byte[] peek(int n) throws IOException {
         if (failure != null) {
             throw failure;
@@ -215,21 +213,13 @@ public abstract class SequentialEntryChannel implements ReadableByteChannel {
         return out;
     }
 
-    /**
-     * Sets the length the entry's npy header implies.
-     *
-     * @param total the npy header's data offset plus its data size
-     * @throws NpzFormatException if the ZIP metadata declares another length, or more bytes were
-     *     already delivered; a CRC or size failure if the entry ends here and does not check out
-     * @throws IOException if completing the entry fails
-     */
+    @Override
     public void expectLength(long total) throws IOException {
         if (failure != null) {
             throw failure;
         }
         if (expected >= 0 && expected != total) {
-            throw fail(new NpzFormatException(entry, -1, "the npy header implies " + total
-                    + " bytes (header and data), but the ZIP metadata declares " + expected, (Throwable) null));
+            throw fail(EntryChannel.lengthMismatch(entry, total, expected));
         }
         if (delivered > total) {
             throw fail(new NpzFormatException(entry, -1, "the npy header implies " + total
@@ -241,23 +231,20 @@ public abstract class SequentialEntryChannel implements ReadableByteChannel {
         }
     }
 
-    /** @return the expected length, or -1 while unknown */
+    /**
+     * The entry's length, as far as it is known.
+     *
+     * @return the expected length, or -1 while unknown
+     */
     public long expected() {
         return expected;
     }
 
-    /** @return whether the last byte was delivered and checked */
-    public boolean ended() {
-        return ended;
-    }
-
     /**
-     * Reads and checks the rest of the entry, for a skip to the next one.
-     *
-     * @throws NpzFormatException if the entry's end cannot be found (a stored entry whose length is
-     *     unknown), or the rest does not check out
-     * @throws IOException if the source fails
+     * {@inheritDoc} A stored entry whose sizes follow in a data descriptor has no end to find until
+     * its npy header gave its {@linkplain #expectLength length}.
      */
+    @Override
     public void drain() throws IOException {
         if (failure != null) {
             throw failure;
@@ -289,10 +276,10 @@ public abstract class SequentialEntryChannel implements ReadableByteChannel {
     }
 
     /**
-     * Makes {@link #close()} retire the content: for random access, where nothing else needs it after
+     * Makes {@link #close()} retire the channel: for random access, where nothing else needs it after
      * its reader closes.
      *
-     * @return this content
+     * @return this channel
      */
     public SequentialEntryChannel closeRetires() {
         closeRetires = true;
