@@ -3,16 +3,17 @@ package org.npyfile.npz.internal.read;
 import java.io.IOException;
 
 /**
- * Buffered input handed out as an array window, so an {@link java.util.zip.Inflater} can read it in
- * place and the bytes it leaves unconsumed stay for whatever follows the entry.
+ * An archive's bytes handed out in place from a buffer, so an {@link java.util.zip.Inflater} can read
+ * them there and the bytes it leaves unconsumed stay for whatever follows the entry: a
+ * {@link StreamedArchive}, or a {@link LimitedWindow} on one, cut at an entry's compressed size.
  */
 public interface ByteWindow {
 
     /**
-     * Makes at least one unread byte available, unless the input has ended.
+     * Makes at least one unread byte available, unless the bytes have ended.
      *
-     * @return false at the end of the input
-     * @throws IOException from the underlying input
+     * @return false at their end
+     * @throws IOException from the archive
      */
     boolean fill() throws IOException;
 

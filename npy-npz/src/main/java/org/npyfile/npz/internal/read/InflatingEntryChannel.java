@@ -20,7 +20,7 @@ public final class InflatingEntryChannel extends SequentialEntryChannel {
     private boolean released;
 
     /**
-     * Inflated content.
+     * An inflating channel.
      *
      * @param window the compressed bytes, starting at the entry's first data byte (limited to the
      *     declared compressed size, where there is one)

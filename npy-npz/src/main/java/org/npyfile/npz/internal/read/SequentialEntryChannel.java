@@ -79,7 +79,7 @@ public abstract class SequentialEntryChannel implements EntryChannel {
      */
     protected abstract long finishSource() throws IOException;
 
-    /** Releases native resources; called once the content is no longer needed. */
+    /** Releases native resources; called once the channel is no longer needed. */
     protected void release() {
     }
 
@@ -287,7 +287,7 @@ public abstract class SequentialEntryChannel implements EntryChannel {
     }
 
     /**
-     * Retires the content if so configured; otherwise does nothing, as a reader closing its channel
+     * Retires the channel if so configured; otherwise does nothing, as a reader closing its channel
      * does not end an entry that the stream may still need to skip.
      */
     @Override

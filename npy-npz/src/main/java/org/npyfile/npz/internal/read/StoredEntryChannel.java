@@ -10,7 +10,7 @@ public final class StoredEntryChannel extends SequentialEntryChannel {
     private long consumed;
 
     /**
-     * Stored content.
+     * A copying channel.
      *
      * @param window the bytes, starting at the entry's first data byte
      * @param entry the entry's name
