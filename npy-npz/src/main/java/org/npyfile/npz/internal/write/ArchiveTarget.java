@@ -32,7 +32,7 @@ public abstract class ArchiveTarget {
      */
     public static ArchiveTarget toFile(Path path) throws IOException {
         AtomicFile file = AtomicFile.create(path);
-        return new Seekable(file.channel(), file, true);
+        return new Seekable(file.channel(), file);
     }
 
     /**
@@ -43,7 +43,7 @@ public abstract class ArchiveTarget {
      * @return the target
      */
     public static ArchiveTarget toChannel(SeekableByteChannel channel) {
-        return new Seekable(channel, null, true);
+        return new Seekable(channel, null);
     }
 
     /**
@@ -99,12 +99,10 @@ public abstract class ArchiveTarget {
     private static final class Seekable extends ArchiveTarget {
         private final SeekableByteChannel channel;
         private final AtomicFile file;
-        private final boolean close;
 
-        Seekable(SeekableByteChannel channel, AtomicFile file, boolean close) {
+        Seekable(SeekableByteChannel channel, AtomicFile file) {
             this.channel = channel;
             this.file = file;
-            this.close = close;
         }
 
         @Override
@@ -141,9 +139,7 @@ public abstract class ArchiveTarget {
             try {
                 channel.truncate(channel.position());
             } finally {
-                if (close) {
-                    channel.close();
-                }
+                channel.close();
             }
         }
 
@@ -151,7 +147,7 @@ public abstract class ArchiveTarget {
         public void abandon() throws IOException {
             if (file != null) {
                 file.close();
-            } else if (close) {
+            } else {
                 channel.close();
             }
         }
@@ -200,13 +196,10 @@ public abstract class ArchiveTarget {
             }
         }
 
+        /** A stream cannot take back what it sent: giving up releases it as completing does. */
         @Override
         public void abandon() throws IOException {
-            if (close) {
-                stream.close();
-            } else {
-                stream.flush();
-            }
+            commit();
         }
     }
 }

@@ -4,25 +4,18 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.WritableByteChannel;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import org.npyfile.NpyException;
 import org.npyfile.npz.internal.zip.DataDescriptor;
 import org.npyfile.npz.internal.zip.LocalHeader;
 import org.npyfile.npz.internal.zip.ZipFormat;
 
 /**
- * One entry's bytes on their way into the archive: counted, folded into a CRC-32 and, for a deflated
- * entry, compressed. Closing it ends the entry: with exactly the announced length written it patches
- * the local header or writes the data descriptor; with fewer it only marks the archive as failed
- * (the npy writer closing it has already reported why).
+ * One entry being written into the archive, as its bytes come: encoded by an {@link EntryEncoder}
+ * straight into the target, never more than the announced length. Closing it ends the entry: with
+ * exactly the announced length written it patches the local header or writes the data descriptor;
+ * with fewer it only marks the archive as failed (the npy writer closing it has already reported why).
  */
 public final class EntrySink implements WritableByteChannel {
-
-    /** Output buffer for DEFLATE. */
-    private static final int BUFFER_BYTES = 1 << 16;
-
-    private static final byte[] NO_INPUT = new byte[0];
 
     private final ZipWriter writer;
     private final String name;
@@ -32,11 +25,7 @@ public final class EntrySink implements WritableByteChannel {
     private final long offset;
     private final long expected;
     private final long knownCrc;
-    private final Deflater deflater;
-    private final byte[] buffer;
-    private final CRC32 crc = new CRC32();
-    private long size;
-    private long compressed;
+    private final EntryEncoder encoder;
     private boolean closed;
     private boolean failed;
 
@@ -50,8 +39,7 @@ public final class EntrySink implements WritableByteChannel {
         this.offset = offset;
         this.expected = expected;
         this.knownCrc = knownCrc;
-        this.deflater = method == ZipFormat.METHOD_DEFLATED ? new Deflater(level, true) : null;
-        this.buffer = method == ZipFormat.METHOD_DEFLATED ? new byte[BUFFER_BYTES] : null;
+        this.encoder = new EntryEncoder(method, level, writer::write);
     }
 
     /** @return the entry's name */
@@ -74,39 +62,16 @@ public final class EntrySink implements WritableByteChannel {
         }
         int n = src.remaining();
         try {
-            if (size + n > expected) {
-                throw new NpyException("entry '" + name + "' announced " + expected + " bytes; " + (size + n)
-                        + " would exceed that");
+            if (encoder.size() + n > expected) {
+                throw new NpyException("entry '" + name + "' announced " + expected + " bytes; "
+                        + (encoder.size() + n) + " would exceed that");
             }
-            int start = src.position();
-            crc.update(src);
-            src.position(start);
-            size += n;
-            if (deflater == null) {
-                writer.write(src);
-                compressed += n;
-            } else {
-                deflater.setInput(src);
-                while (!deflater.needsInput()) {
-                    drain();
-                }
-                // the deflater keeps a reference to src, which its owner refills: let go of it
-                deflater.setInput(NO_INPUT);
-            }
-            return n;
+            return encoder.write(src);
         } catch (IOException | RuntimeException e) {
             writer.fail("writing entry '" + name + "' failed", e);
             failed = true;
-            release();
+            encoder.release();
             throw e;
-        }
-    }
-
-    private void drain() throws IOException {
-        int k = deflater.deflate(buffer);
-        if (k > 0) {
-            writer.write(ByteBuffer.wrap(buffer, 0, k));
-            compressed += k;
         }
     }
 
@@ -121,20 +86,17 @@ public final class EntrySink implements WritableByteChannel {
             return;
         }
         closed = true;
+        long size = encoder.size();
         if (size != expected) {
             writer.fail("entry '" + name + "' is incomplete: " + size + " of its " + expected + " bytes were written",
                     null);
-            release();
+            encoder.release();
             return;
         }
         try {
-            if (deflater != null) {
-                deflater.finish();
-                while (!deflater.finished()) {
-                    drain();
-                }
-            }
-            long value = crc.getValue();
+            encoder.close();
+            long value = encoder.crc();
+            long compressed = encoder.compressedSize();
             if (knownCrc >= 0 && knownCrc != value) {
                 throw new NpyException("entry '" + name + "' changed while it was written: CRC-32 "
                         + ZipFormat.crcText(knownCrc) + " before, " + ZipFormat.crcText(value) + " now");
@@ -150,13 +112,7 @@ public final class EntrySink implements WritableByteChannel {
             writer.fail("completing entry '" + name + "' failed", e);
             throw e;
         } finally {
-            release();
-        }
-    }
-
-    private void release() {
-        if (deflater != null) {
-            deflater.end();
+            encoder.release();
         }
     }
 

@@ -2,13 +2,11 @@ package org.npyfile.npz.internal.write;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import org.npyfile.NpyArray;
 import org.npyfile.NpyWriter;
+import org.npyfile.npz.internal.zip.ZipFormat;
 
 /**
  * An array's npy bytes deflated in memory, with their CRC-32 and sizes: the unit of work for
@@ -43,64 +41,29 @@ public final class Precompressed {
      * @throws IOException never in practice: everything happens in memory
      */
     public static Precompressed deflate(NpyArray array, int level) throws IOException {
-        Deflater deflater = new Deflater(level, true);
-        CRC32 crc = new CRC32();
         List<byte[]> blocks = new ArrayList<>();
-        long[] counts = new long[2]; // uncompressed, compressed
-        int[] last = {0};
-        byte[][] block = {new byte[BLOCK_BYTES]};
-        Runnable drain = () -> {
-            if (last[0] == block[0].length) {
-                blocks.add(block[0]);
-                block[0] = new byte[BLOCK_BYTES];
-                last[0] = 0;
-            }
-            int k = deflater.deflate(block[0], last[0], block[0].length - last[0]);
-            last[0] += k;
-            counts[1] += k;
-        };
-        try {
-            WritableByteChannel sink = new WritableByteChannel() {
-                private boolean open = true;
-
-                @Override
-                public int write(ByteBuffer src) {
-                    int n = src.remaining();
-                    int start = src.position();
-                    crc.update(src);
-                    src.position(start);
-                    counts[0] += n;
-                    deflater.setInput(src);
-                    while (!deflater.needsInput()) {
-                        drain.run();
-                    }
-                    // the deflater keeps a reference to src, which the npy writer refills: let go of it
-                    deflater.setInput(new byte[0]);
-                    return n;
+        int[] last = {BLOCK_BYTES}; // bytes used in the last block; none yet
+        EntryEncoder encoder = new EntryEncoder(ZipFormat.METHOD_DEFLATED, level, encoded -> {
+            while (encoded.hasRemaining()) {
+                if (last[0] == BLOCK_BYTES) {
+                    blocks.add(new byte[BLOCK_BYTES]);
+                    last[0] = 0;
                 }
-
-                @Override
-                public boolean isOpen() {
-                    return open;
-                }
-
-                @Override
-                public void close() {
-                    open = false;
-                }
-            };
-            try (NpyWriter writer = NpyWriter.of(sink, array.header())) {
-                writer.write(array);
+                int k = Math.min(encoded.remaining(), BLOCK_BYTES - last[0]);
+                encoded.get(blocks.get(blocks.size() - 1), last[0], k);
+                last[0] += k;
             }
-            deflater.finish();
-            while (!deflater.finished()) {
-                drain.run();
-            }
+        });
+        try (NpyWriter writer = NpyWriter.of(encoder, array.header())) {
+            writer.write(array);
         } finally {
-            deflater.end();
+            encoder.release();
         }
-        blocks.add(block[0]);
-        return new Precompressed(blocks, last[0], crc.getValue(), counts[0], counts[1]);
+        if (blocks.isEmpty()) {
+            blocks.add(new byte[0]);
+            last[0] = 0;
+        }
+        return new Precompressed(blocks, last[0], encoder.crc(), encoder.size(), encoder.compressedSize());
     }
 
     /** @return the CRC-32 of the uncompressed bytes */
