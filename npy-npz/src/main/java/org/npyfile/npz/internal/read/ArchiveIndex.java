@@ -85,8 +85,9 @@ public final class ArchiveIndex {
                     + "the limit of " + limits.maxEntries() + " (NpzLimits.maxEntries)");
         }
         CentralDirectory directory;
-        try (StreamedArchive in = new StreamedArchive(archive.range(end.directoryOffset(), archive.size()),
-                end.directoryOffset(), StreamedArchive.BUFFER_BYTES)) {
+        long rest = archive.size() - end.directoryOffset(); // the directory and the end records
+        try (StreamedArchive in = new StreamedArchive(archive.range(end.directoryOffset(), rest), end.directoryOffset(),
+                (int) Math.min(StreamedArchive.BUFFER_BYTES, rest))) {
             directory = CentralDirectory.read(in, end.count(), "as the end record says");
         }
         if (directory.endRecordOffset() != end.recordOffset()) {

@@ -134,18 +134,7 @@ public final class StreamedArchive implements ByteWindow, AutoCloseable {
      */
     public byte[] readFully(int n, String entry, String what) throws IOException {
         byte[] out = new byte[n];
-        long start = position;
-        int done = 0;
-        while (done < n) {
-            if (!fill()) {
-                throw new NpzFormatException(entry, start, n + " bytes of " + what,
-                        "the end of the stream after " + done + " (truncated archive)");
-            }
-            int k = Math.min(n - done, available());
-            System.arraycopy(buffer, next, out, done, k);
-            consume(k);
-            done += k;
-        }
+        take(n, out, entry, what);
         return out;
     }
 
@@ -159,6 +148,11 @@ public final class StreamedArchive implements ByteWindow, AutoCloseable {
      * @throws IOException from the stream
      */
     public void skipFully(long n, String entry, String what) throws IOException {
+        take(n, null, entry, what);
+    }
+
+    /** Consumes exactly {@code n} bytes, copying them to {@code out} unless it is null. */
+    private void take(long n, byte[] out, String entry, String what) throws IOException {
         long start = position;
         long done = 0;
         while (done < n) {
@@ -167,6 +161,9 @@ public final class StreamedArchive implements ByteWindow, AutoCloseable {
                         "the end of the stream after " + done + " (truncated archive)");
             }
             int k = (int) Math.min(n - done, available());
+            if (out != null) {
+                System.arraycopy(buffer, next, out, (int) done, k);
+            }
             consume(k);
             done += k;
         }
