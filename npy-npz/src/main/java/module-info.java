@@ -2,13 +2,12 @@
  * Reads and writes NumPy {@code .npz} archives: ZIP files whose entries are {@code .npy} streams, as
  * {@code numpy.savez}, {@code numpy.savez_compressed} and {@code numpy.load} make and read them.
  *
- * <p>The public API is the package {@code org.npyfile.npz}; ZIP records, entry channels and the
- * archive writer live in {@code org.npyfile.npz.internal}, which is not exported. The central
- * directory of a random-access archive is read with Apache Commons Compress; local headers, data
- * descriptors, CRC-32 checks and everything written are this module's own code.
+ * <p>The public API is the package {@code org.npyfile.npz}; the ZIP records
+ * ({@code org.npyfile.npz.internal.zip}), the two readers ({@code ...internal.read}) and the writer
+ * ({@code ...internal.write}) are not exported. No dependency beyond npy-core and the JDK: every ZIP
+ * record is this module's own code, read with bounded memory and checked as numpy's reader checks it.
  */
 module org.npyfile.npz {
     requires transitive org.npyfile;
-    requires org.apache.commons.compress;
     exports org.npyfile.npz;
 }

@@ -1,5 +1,6 @@
 package org.npyfile.npz;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -205,7 +206,7 @@ public final class Npz {
     }
 
     /** Keeps a caller's stream open when the reader reading it closes. */
-    private static final class UnclosedInputStream extends java.io.FilterInputStream {
+    private static final class UnclosedInputStream extends FilterInputStream {
         UnclosedInputStream(InputStream in) {
             super(in);
         }

@@ -1,52 +1,39 @@
 package org.npyfile.npz;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.npyfile.MappedNpyArray;
 import org.npyfile.NpyArray;
 import org.npyfile.NpyHeader;
 import org.npyfile.NpyLimitException;
 import org.npyfile.NpyLimits;
 import org.npyfile.NpyReader;
-import org.npyfile.npz.internal.ArchiveIndex;
-import org.npyfile.npz.internal.ArchiveIndex.Location;
-import org.npyfile.npz.internal.EntryContent;
-import org.npyfile.npz.internal.InflatedContent;
-import org.npyfile.npz.internal.NpyEntries;
-import org.npyfile.npz.internal.RegionChannel;
-import org.npyfile.npz.internal.RegionWindow;
-import org.npyfile.npz.internal.ZipFormat;
+import org.npyfile.npz.internal.ParallelWork;
+import org.npyfile.npz.internal.read.ArchiveIndex;
+import org.npyfile.npz.internal.read.ArchiveIndex.Location;
+import org.npyfile.npz.internal.read.EntryOpener;
+import org.npyfile.npz.internal.read.NpyEntries;
 
 /**
  * An {@code .npz} archive opened for random access, like numpy's lazy {@code NpzFile}: entries are
  * found through the ZIP central directory and read one at a time, on request.
  *
- * <p>Opening reads the central directory (with Apache Commons Compress) and every local header, and
- * refuses, before any data is read: malformed or truncated archives, encrypted entries, methods other
- * than stored and deflated, duplicate names or keys, local headers that disagree with the central
- * directory (name, method, CRC, sizes), entries that overlap or run past the end of the archive,
- * deflated entries declaring more than DEFLATE can produce from their compressed size, and archives
- * beyond the {@link NpzLimits}.
+ * <p>Opening reads the central directory and every local header, and refuses, before any data is
+ * read: malformed or truncated archives, encrypted entries, methods other than stored and deflated,
+ * duplicate names or keys, local headers that disagree with the central directory (name, method, CRC,
+ * sizes), entries that overlap or run past the end of the archive, deflated entries declaring more
+ * than DEFLATE can produce from their compressed size, and archives beyond the {@link NpzLimits}.
  *
  * <p>Entries are looked up as numpy does: by ZIP name ({@code "x.npy"}) first, then by key
- * ({@code "x"}). Stored entries are read straight from their region of the archive with positional
- * reads; deflated ones through an inflater that stops at the declared size. Every entry read to its
+ * ({@code "x"}). Stored entries are read straight from the archive with positional reads; deflated ones through an inflater that stops at the declared size. Every entry read to its
  * end has its CRC-32 checked, and its npy header must imply exactly the size the ZIP metadata
  * declares. An entry that is not an npy stream (numpy would return its raw bytes) is listed, and
  * {@link #isNpy(String)} tells it apart; reading it as an array throws {@link NpzFormatException}.
@@ -58,19 +45,15 @@ public final class NpzFile implements AutoCloseable {
 
     private final SeekableByteChannel channel;
     private final ArchiveIndex index;
-    private final NpzLimits limits;
+    private final EntryOpener opener;
     private final List<NpzEntry> entries;
     private final List<String> names;
 
     private NpzFile(SeekableByteChannel channel, ArchiveIndex index, NpzLimits limits) {
         this.channel = channel;
         this.index = index;
-        this.limits = limits;
-        List<NpzEntry> list = new ArrayList<>();
-        for (Location l : index.locations()) {
-            list.add(l.entry());
-        }
-        this.entries = List.copyOf(list);
+        this.opener = new EntryOpener(index.archive(), limits.npy());
+        this.entries = index.locations().stream().map(Location::entry).toList();
         this.names = entries.stream().map(NpzEntry::key).toList();
     }
 
@@ -216,15 +199,7 @@ public final class NpzFile implements AutoCloseable {
      * @throws IOException if the archive cannot be read
      */
     public boolean isNpy(String name) throws IOException {
-        Location l = locate(name);
-        if (l.entry().method() == NpzEntry.Method.STORED) {
-            ByteBuffer first = ByteBuffer.allocate((int) Math.min(NpyEntries.magicLength(), l.entry().uncompressedSize()));
-            index.input().readFully(l.dataOffset(), first, l.entry().name(), "the entry's first bytes");
-            return NpyEntries.isNpy(first.array());
-        }
-        try (EntryContent content = inflated(l)) {
-            return NpyEntries.isNpy(content.peek(NpyEntries.magicLength()));
-        }
+        return opener.isNpy(locate(name));
     }
 
     /**
@@ -258,14 +233,7 @@ public final class NpzFile implements AutoCloseable {
      * @throws IOException if the archive cannot be read
      */
     public NpyReader reader(String name) throws IOException {
-        Location l = locate(name);
-        String entry = l.entry().name();
-        if (l.entry().method() == NpzEntry.Method.STORED) {
-            RegionChannel region = new RegionChannel(index.input(), l.dataOffset(), l.entry().uncompressedSize(),
-                    entry, l.entry().crc32());
-            return NpyEntries.openStored(entry, region, limits.npy());
-        }
-        return NpyEntries.open(entry, inflated(l), limits.npy());
+        return opener.reader(locate(name));
     }
 
     /**
@@ -298,59 +266,9 @@ public final class NpzFile implements AutoCloseable {
      */
     public Map<String, NpyArray> readAll() throws IOException {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
-        int threads = Math.min(entries.size(), Runtime.getRuntime().availableProcessors());
-        if (threads <= 1) {
-            for (NpzEntry e : entries) {
-                arrays.put(e.key(), read(e.name()));
-            }
-            return arrays;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread t = new Thread(task, "npyfile-npz-read");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<NpyArray>> results = new ArrayList<>();
-            for (NpzEntry e : entries) {
-                results.add(pool.submit(() -> read(e.name())));
-            }
-            try {
-                for (int i = 0; i < entries.size(); i++) {
-                    arrays.put(entries.get(i).key(), await(results.get(i)));
-                }
-            } finally {
-                // no interrupts: an interrupted FileChannel read closes the channel for every reader
-                results.forEach(r -> r.cancel(false));
-            }
-            return arrays;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private static NpyArray await(Future<NpyArray> result) throws IOException {
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while reading the archive's entries");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(cause);
-        }
+        ParallelWork.inOrder(entries, Runtime.getRuntime().availableProcessors(), "npyfile-npz-read",
+                e -> read(e.name()), (i, array) -> arrays.put(entries.get(i).key(), array));
+        return arrays;
     }
 
     /**
@@ -370,22 +288,7 @@ public final class NpzFile implements AutoCloseable {
      * @throws IOException if the archive cannot be read or mapped
      */
     public MappedNpyArray map(String name) throws IOException {
-        Location l = locate(name);
-        NpzEntry e = l.entry();
-        if (e.method() != NpzEntry.Method.STORED) {
-            throw new UnsupportedOperationException("entry '" + e.name() + "' is deflated; only stored entries "
-                    + "(numpy.savez, not savez_compressed) can be mapped");
-        }
-        FileChannel file = index.input().fileChannel();
-        if (file == null) {
-            throw new UnsupportedOperationException("only an archive opened from a file can be mapped");
-        }
-        header(name); // the magic, the header and the size checks of every other read
-        try {
-            return MappedNpyArray.map(file, l.dataOffset(), e.uncompressedSize(), limits.npy());
-        } catch (IOException ex) {
-            throw NpyEntries.named(e.name(), ex);
-        }
+        return opener.map(locate(name));
     }
 
     /**
@@ -400,22 +303,7 @@ public final class NpzFile implements AutoCloseable {
      * @throws IOException if the archive cannot be read
      */
     public void verify(String name) throws IOException {
-        Location l = locate(name);
-        NpzEntry e = l.entry();
-        header(name);
-        if (e.method() == NpzEntry.Method.STORED) {
-            try (RegionChannel region = new RegionChannel(index.input(), l.dataOffset(), e.uncompressedSize(),
-                    e.name(), e.crc32())) {
-                ByteBuffer scratch = ByteBuffer.allocate(RegionWindow.BUFFER_BYTES);
-                while (region.read(scratch) >= 0) {
-                    scratch.clear();
-                }
-            }
-            return;
-        }
-        try (EntryContent content = inflated(l)) {
-            content.drain();
-        }
+        opener.verify(locate(name));
     }
 
     /**
@@ -431,21 +319,6 @@ public final class NpzFile implements AutoCloseable {
     @Override
     public String toString() {
         return "NpzFile[" + entries.size() + " entries: " + abbreviated(names) + "]";
-    }
-
-    private EntryContent inflated(Location l) {
-        NpzEntry e = l.entry();
-        RegionWindow window = new RegionWindow(index.input(), l.dataOffset(), e.compressedSize());
-        return new InflatedContent(window, e.name(), e.uncompressedSize(), (delivered, compressed, crc) -> {
-            if (compressed != e.compressedSize()) {
-                throw new NpzFormatException(e.name(), l.dataOffset(), "a DEFLATE stream of " + e.compressedSize()
-                        + " bytes, as the central directory declares", "one that ends after " + compressed);
-            }
-            if (crc != e.crc32()) {
-                throw new NpzFormatException(e.name(), l.dataOffset(), "CRC-32 " + ZipFormat.crcText(e.crc32())
-                        + " (central directory) over its " + delivered + " inflated bytes", ZipFormat.crcText(crc));
-            }
-        }, null).closeRetires();
     }
 
     private Location locate(String name) {

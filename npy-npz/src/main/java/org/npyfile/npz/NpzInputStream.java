@@ -8,8 +8,8 @@ import org.npyfile.NpyHeader;
 import org.npyfile.NpyLimitException;
 import org.npyfile.NpyLimits;
 import org.npyfile.NpyReader;
-import org.npyfile.npz.internal.NpyEntries;
-import org.npyfile.npz.internal.ZipStreamReader;
+import org.npyfile.npz.internal.read.NpyEntries;
+import org.npyfile.npz.internal.read.ArchiveWalk;
 
 /**
  * Reads an {@code .npz} archive front to back from any {@link InputStream} (a socket, a pipe, an HTTP
@@ -47,12 +47,12 @@ import org.npyfile.npz.internal.ZipStreamReader;
  */
 public final class NpzInputStream implements AutoCloseable {
 
-    private final ZipStreamReader walk;
+    private final ArchiveWalk walk;
     private final NpzLimits limits;
-    private ZipStreamReader.Current current;
+    private ArchiveWalk.Current current;
 
     private NpzInputStream(InputStream in, NpzLimits limits) {
-        this.walk = new ZipStreamReader(in, limits);
+        this.walk = new ArchiveWalk(in, limits);
         this.limits = limits;
     }
 
@@ -123,11 +123,11 @@ public final class NpzInputStream implements AutoCloseable {
      * @throws IOException if the stream fails
      */
     public boolean isNpy() throws IOException {
-        ZipStreamReader.Current c = require();
+        ArchiveWalk.Current c = require();
         if (c.reader() != null) {
             return true;
         }
-        return NpyEntries.isNpy(c.content().peek(NpyEntries.magicLength()));
+        return NpyEntries.isNpy(c.bytes().peek(NpyEntries.magicLength()));
     }
 
     /**
@@ -156,9 +156,9 @@ public final class NpzInputStream implements AutoCloseable {
      * @throws IOException if the stream fails
      */
     public NpyReader reader() throws IOException {
-        ZipStreamReader.Current c = require();
+        ArchiveWalk.Current c = require();
         if (c.reader() == null) {
-            c.reader(NpyEntries.open(c.entry().name(), c.content(), limits.npy()));
+            c.reader(NpyEntries.open(c.entry().name(), c.bytes(), limits.npy()));
         }
         return c.reader();
     }
@@ -191,7 +191,7 @@ public final class NpzInputStream implements AutoCloseable {
         walk.close();
     }
 
-    private ZipStreamReader.Current require() {
+    private ArchiveWalk.Current require() {
         if (current == null) {
             throw new IllegalStateException("no current entry: call nextEntry() first (or the archive has ended)");
         }

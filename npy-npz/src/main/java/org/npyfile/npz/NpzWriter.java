@@ -1,32 +1,26 @@
 package org.npyfile.npz;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 import org.npyfile.DType;
 import org.npyfile.NpyArray;
 import org.npyfile.NpyException;
 import org.npyfile.NpyHeader;
 import org.npyfile.NpyWriter;
-import org.npyfile.npz.internal.ArchiveOutput;
-import org.npyfile.npz.internal.EntrySink;
-import org.npyfile.npz.internal.Precompressed;
-import org.npyfile.npz.internal.ZipWriter;
+import org.npyfile.npz.internal.write.ArchiveTarget;
+import org.npyfile.npz.internal.write.EntrySink;
+import org.npyfile.npz.internal.ParallelWork;
+import org.npyfile.npz.internal.write.Precompressed;
+import org.npyfile.npz.internal.write.ZipWriter;
 
 /**
  * Writes an {@code .npz} archive that {@code numpy.load} opens with the same keys and values: entry
@@ -64,7 +58,7 @@ public final class NpzWriter implements AutoCloseable {
     private final NpzWriteOptions options;
     private boolean closed;
 
-    private NpzWriter(ArchiveOutput out, NpzWriteOptions options) {
+    private NpzWriter(ArchiveTarget out, NpzWriteOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.zip = new ZipWriter(out, options.zip64Always(), options.level());
     }
@@ -91,7 +85,7 @@ public final class NpzWriter implements AutoCloseable {
      */
     public static NpzWriter open(Path path, NpzWriteOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
-        return new NpzWriter(ArchiveOutput.toFile(path), options);
+        return new NpzWriter(ArchiveTarget.toFile(path), options);
     }
 
     /**
@@ -112,7 +106,7 @@ public final class NpzWriter implements AutoCloseable {
      * @return the writer
      */
     public static NpzWriter of(SeekableByteChannel channel, NpzWriteOptions options) {
-        return new NpzWriter(ArchiveOutput.toChannel(Objects.requireNonNull(channel, "channel")), options);
+        return new NpzWriter(ArchiveTarget.toChannel(Objects.requireNonNull(channel, "channel")), options);
     }
 
     /**
@@ -133,12 +127,12 @@ public final class NpzWriter implements AutoCloseable {
      * @return the writer
      */
     public static NpzWriter of(OutputStream out, NpzWriteOptions options) {
-        return new NpzWriter(ArchiveOutput.toStream(Objects.requireNonNull(out, "out"), true), options);
+        return new NpzWriter(ArchiveTarget.toStream(Objects.requireNonNull(out, "out"), true), options);
     }
 
     /** A writer to a stream that stays open: for the one-shots of {@link Npz}. */
     static NpzWriter ofUnclosed(OutputStream out, NpzWriteOptions options) {
-        return new NpzWriter(ArchiveOutput.toStream(Objects.requireNonNull(out, "out"), false), options);
+        return new NpzWriter(ArchiveTarget.toStream(Objects.requireNonNull(out, "out"), false), options);
     }
 
     /**
@@ -201,53 +195,23 @@ public final class NpzWriter implements AutoCloseable {
             names.add(name);
             values.add(Objects.requireNonNull(e.getValue(), "array"));
         }
-        int threads = Math.min(options.threads(), values.size());
-        if (options.method() == NpzEntry.Method.STORED || threads <= 1) {
+        if (options.method() == NpzEntry.Method.STORED || Math.min(options.threads(), values.size()) <= 1) {
             for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
                 write(e.getKey(), e.getValue());
             }
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread t = new Thread(task, "npyfile-npz-deflate");
-            t.setDaemon(true);
-            return t;
-        });
+        int[] written = {0};
         try {
-            Deque<Future<Precompressed>> pending = new ArrayDeque<>();
-            int submitted = 0;
-            for (int i = 0; i < values.size(); i++) {
-                while (submitted < values.size() && submitted < i + threads) {
-                    NpyArray array = values.get(submitted++);
-                    pending.add(pool.submit(() -> Precompressed.deflate(array, options.level())));
-                }
-                zip.writePrecompressed(names.get(i), await(pending.removeFirst(), names.get(i)));
-            }
-        } finally {
-            pool.shutdownNow(); // deflating touches no channel: interrupting is harmless
-        }
-    }
-
-    private Precompressed await(Future<Precompressed> result, String name) throws IOException {
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            zip.fail("interrupted while deflating entry '" + name + "'", e);
-            throw new InterruptedIOException("interrupted while deflating entry '" + name + "'");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            zip.fail("deflating entry '" + name + "' failed", cause);
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(cause);
+            ParallelWork.inOrder(values, options.threads(), "npyfile-npz-deflate",
+                    array -> Precompressed.deflate(array, options.level()), (i, deflated) -> {
+                        zip.writePrecompressed(names.get(i), deflated);
+                        written[0]++;
+                    });
+        } catch (IOException | RuntimeException | Error e) {
+            // a failure of writePrecompressed has poisoned the writer already, under its own reason
+            zip.fail("deflating entry '" + names.get(written[0]) + "' failed", e);
+            throw e;
         }
     }
 

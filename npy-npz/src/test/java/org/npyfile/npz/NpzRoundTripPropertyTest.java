@@ -2,14 +2,13 @@ package org.npyfile.npz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -19,7 +18,6 @@ import net.jqwik.api.Provide;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.npyfile.DType;
 import org.npyfile.NpyArray;
-import org.npyfile.NpyWriter;
 
 /** Any arrays under any keys, written any way, read back the same by both readers. */
 class NpzRoundTripPropertyTest {
@@ -39,7 +37,7 @@ class NpzRoundTripPropertyTest {
                         count *= d;
                     }
                     byte[] bytes = new byte[(int) count * dtype.itemSize()];
-                    new java.util.Random(seed).nextBytes(bytes);
+                    new Random(seed).nextBytes(bytes);
                     return NpyArray.of(dtype, fortran, shape, ByteBuffer.wrap(bytes));
                 });
     }
@@ -56,86 +54,13 @@ class NpzRoundTripPropertyTest {
                                         @ForAll boolean compressed, @ForAll boolean seekable,
                                         @ForAll boolean streamedEntries) throws IOException {
         NpzWriteOptions options = compressed ? NpzWriteOptions.COMPRESSED : NpzWriteOptions.STORED;
-        byte[] archive;
-        if (seekable) {
-            SeekableInMemoryByteChannel channel = new SeekableInMemoryByteChannel();
-            try (NpzWriter w = NpzWriter.of(new KeepOpen(channel), options)) {
-                fill(w, arrays, streamedEntries);
-            }
-            archive = java.util.Arrays.copyOf(channel.array(), (int) channel.size());
-        } else {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (NpzWriter w = NpzWriter.of(out, options)) {
-                fill(w, arrays, streamedEntries);
-            }
-            archive = out.toByteArray();
-        }
+        Archives.Mode mode = streamedEntries ? Archives.Mode.STREAMED_ENTRIES : Archives.Mode.WRITE_ALL;
+        byte[] archive = seekable ? Archives.writtenSeekable(arrays, options, mode)
+                : Archives.written(arrays, options, mode);
         try (NpzFile npz = NpzFile.open(new SeekableInMemoryByteChannel(archive))) {
             assertThat(npz.names()).containsExactlyElementsOf(arrays.keySet());
             assertThat(npz.readAll()).containsExactlyEntriesOf(arrays);
         }
-        assertThat(Npz.load(new ByteArrayInputStream(archive))).containsExactlyEntriesOf(arrays);
-    }
-
-    private static void fill(NpzWriter w, Map<String, NpyArray> arrays, boolean streamedEntries) throws IOException {
-        if (!streamedEntries) {
-            w.writeAll(arrays);
-            return;
-        }
-        for (var e : arrays.entrySet()) {
-            try (NpyWriter entry = w.entry(e.getKey(), e.getValue().header())) {
-                entry.write(e.getValue());
-            }
-        }
-    }
-
-    /** Keeps the in-memory channel open (and its contents readable) when the writer closes it. */
-    private static final class KeepOpen implements java.nio.channels.SeekableByteChannel {
-        private final SeekableInMemoryByteChannel channel;
-
-        KeepOpen(SeekableInMemoryByteChannel channel) {
-            this.channel = channel;
-        }
-
-        @Override
-        public int read(ByteBuffer dst) throws IOException {
-            return channel.read(dst);
-        }
-
-        @Override
-        public int write(ByteBuffer src) throws IOException {
-            return channel.write(src);
-        }
-
-        @Override
-        public long position() throws IOException {
-            return channel.position();
-        }
-
-        @Override
-        public java.nio.channels.SeekableByteChannel position(long p) throws IOException {
-            channel.position(p);
-            return this;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return channel.size();
-        }
-
-        @Override
-        public java.nio.channels.SeekableByteChannel truncate(long size) throws IOException {
-            channel.truncate(size);
-            return this;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
+        assertThat(Archives.readStreaming(archive)).containsExactlyEntriesOf(arrays);
     }
 }

@@ -3,6 +3,7 @@ package org.npyfile.npz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,9 +35,11 @@ class NpzWriterTest {
         return file;
     }
 
-    private List<Path> files() throws IOException {
+    /** The file is byte for byte what it was, and no temporary file is left beside it. */
+    private void assertPreviousFileKept(Path file, byte[] before) throws IOException {
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
         try (Stream<Path> s = Files.list(dir)) {
-            return s.toList();
+            assertThat(s.toList()).containsExactly(file);
         }
     }
 
@@ -55,8 +58,7 @@ class NpzWriterTest {
                     }
                 }
             }).isSameAs(injected).satisfies(e -> assertThat(e.getSuppressed()).isNotEmpty());
-            assertThat(Files.readAllBytes(file)).isEqualTo(before);
-            assertThat(files()).containsExactly(file);
+            assertPreviousFileKept(file, before);
         }
     }
 
@@ -68,8 +70,7 @@ class NpzWriterTest {
         w.write("a", A);
         w.entry("b", DType.INT8, 10).write(new byte[3], 0, 3);
         assertThatThrownBy(w::close).isInstanceOf(NpyException.class).hasMessageContaining("'b.npy' was still open");
-        assertThat(Files.readAllBytes(file)).isEqualTo(before);
-        assertThat(files()).containsExactly(file);
+        assertPreviousFileKept(file, before);
     }
 
     @Test
@@ -80,8 +81,7 @@ class NpzWriterTest {
             w.write("a", A);
             w.abort();
         }
-        assertThat(Files.readAllBytes(file)).isEqualTo(before);
-        assertThat(files()).containsExactly(file);
+        assertPreviousFileKept(file, before);
     }
 
     @Test
@@ -93,8 +93,7 @@ class NpzWriterTest {
         bad.put("nul\0", B);
         assertThatThrownBy(() -> Npz.saveCompressed(file, bad)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NUL");
-        assertThat(Files.readAllBytes(file)).isEqualTo(before);
-        assertThat(files()).containsExactly(file);
+        assertPreviousFileKept(file, before);
     }
 
     @Test
@@ -137,7 +136,7 @@ class NpzWriterTest {
             assertThat(out.size()).isEqualTo(size);
             w.write("b", B); // the writer is still usable
         }
-        assertThat(Npz.load(new java.io.ByteArrayInputStream(out.toByteArray()))).containsOnlyKeys("a", "b");
+        assertThat(Npz.load(new ByteArrayInputStream(out.toByteArray()))).containsOnlyKeys("a", "b");
     }
 
     @Test

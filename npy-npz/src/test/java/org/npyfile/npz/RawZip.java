@@ -68,29 +68,36 @@ final class RawZip {
         count++;
     }
 
+    /** An entry whose local and central headers say the same, true or not. */
+    RawZip entry(String name, int flags, int method, long crc, long compressedSize, long size, byte[] data) {
+        long offset = local(name, flags, method, crc, compressedSize, size, data);
+        central(name, flags, method, crc, compressedSize, size, offset);
+        return this;
+    }
+
     /** A consistent stored entry, both headers. */
     RawZip stored(String name, byte[] data) {
-        long offset = local(name, 0, 0, crc(data), data.length, data.length, data);
-        central(name, 0, 0, crc(data), data.length, data.length, offset);
-        return this;
+        return entry(name, 0, 0, crc(data), data.length, data.length, data);
     }
 
     /** A consistent deflated entry, both headers. */
     RawZip deflated(String name, byte[] data) {
-        byte[] z = deflate(data);
-        long offset = local(name, 0, 8, crc(data), z.length, data.length, z);
-        central(name, 0, 8, crc(data), z.length, data.length, offset);
-        return this;
+        return entry(name, 0, 8, crc(data), deflate(data).length, data.length, deflate(data));
     }
 
     /** The archive: body, central directory, end record. */
     byte[] finish() {
+        return finish(count);
+    }
+
+    /** The archive, with an end record that declares {@code declared} entries, true or not. */
+    byte[] finish(int declared) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(body.toByteArray());
         out.writeBytes(central.toByteArray());
         ByteBuffer end = le(22);
-        end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) count)
-                .putShort((short) count).putInt(central.size()).putInt(body.size()).putShort((short) 0);
+        end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) declared)
+                .putShort((short) declared).putInt(central.size()).putInt(body.size()).putShort((short) 0);
         out.writeBytes(end.array());
         return out.toByteArray();
     }
