@@ -17,8 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.npyfile.NpyException;
 import org.npyfile.NpyFormatException;
 import org.npyfile.fixtures.NumpyRuntime;
+import org.npyfile.internal.pickle.NumpyDType;
 import org.npyfile.internal.pickle.PickleLimits;
 import org.npyfile.internal.pickle.PickleReader;
+import org.npyfile.internal.pickle.PickleWriter;
+import org.npyfile.internal.pickle.PickledArray;
+import org.npyfile.internal.pickle.PyComplex;
+import org.npyfile.internal.pickle.PyTuple;
 import org.npyfile.internal.pickle.Python2Strings;
 
 /**
@@ -145,6 +150,45 @@ class ObjectArraysTest {
                         + " 'coo': scipy.sparse.coo_matrix(([1, 2], ([0, 1], [1, 0])), shape=(2, 2))}")));
         Path npz = sparseDir.resolve("sparse.npz");
         compareWithNumpy(List.of(npz), Python2Strings.ASCII, "ASCII");
+    }
+
+    @Test
+    void javaWrittenObjectArraysLoadInNumpyAsTheSameValues() throws IOException {
+        java.nio.ByteBuffer f8 = java.nio.ByteBuffer.allocate(48).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < 6; i++) {
+            f8.putDouble(i * 1.5);
+        }
+        Map<Object, Object> dict = new LinkedHashMap<>();
+        dict.put("k", List.of(1L, "v"));
+        dict.put(PyTuple.of(1L, 2L), null);
+        dict.put(7L, new byte[] {1, 2});
+        List<Object> elements = new ArrayList<>(List.of("ünïcödé 日本", "\ud800 lone", new byte[] {0, (byte) 0xff},
+                Long.MAX_VALUE, Long.MIN_VALUE, 255L, 65536L, -1L, java.math.BigInteger.TWO.pow(100).negate(), -0.0,
+                Double.NaN, Double.NEGATIVE_INFINITY, 5e-324, true, false, PyTuple.of(), PyTuple.of(1L, "a"),
+                PyTuple.of(1L, 2L, 3L, 4L), List.of(), List.of(List.of(List.of())), dict, new PyComplex(1.5, -0.0),
+                new PickledArray("<f8", new long[] {2, 3}, true, f8.array(), null, false, null),
+                new PickledArray("|O", new long[] {2}, false, null, java.util.Arrays.asList(1L, null), false, null),
+                new PickledArray("<U2", new long[] {1}, false, new byte[] {'a', 0, 0, 0, 'b', 0, 0, 0}, null, false, null),
+                new PickledArray("<f4", new long[0], false, new byte[] {0, 0, (byte) 0xc0, 0x3f}, null, true, null),
+                new PickledArray("|b1", new long[] {0}, false, new byte[0], null, false, null),
+                new NumpyDType("<M8[10ms]"), new NumpyDType("|S3")));
+        elements.add(null);
+        elements.add("x".repeat(70_000));
+        List<Object> many = new ArrayList<>();
+        for (long i = 0; i < 2500; i++) {
+            many.add(i * i);
+        }
+        elements.add(many);
+        Path out = NumpyFixtures.outputDir("object-arrays-java").resolve("java.npy");
+        byte[] pickle = PickleWriter.objectArray(new long[] {elements.size()}, false, elements);
+        Files.write(out, LongDoublesTest.npy("{'descr': '|O', 'fortran_order': False, 'shape': (" + elements.size()
+                + ",), }", pickle));
+        JsonNode numpySaw = numpy.report("object-elements", List.of(out), Map.of()).get(0);
+        assertThat(numpySaw.has("error")).as(numpySaw.toString()).isFalse();
+        PickledArray written = new PickledArray("|O", new long[] {elements.size()}, false, null, elements, false, null);
+        assertSame("numpy loads what Java wrote", written, numpySaw.path("value"));
+        assertSame("the reader reads what the writer wrote", read(PickledValues.dataSection(out), Python2Strings.ASCII),
+                numpySaw.path("value"));
     }
 
     /** Reads every file (every npz member) in Java and compares it with numpy's description. */
