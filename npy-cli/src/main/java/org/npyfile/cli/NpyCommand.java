@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
                 + " and shapes, what values, whether they are intact; convert and repack them.",
         subcommands = {
             InfoCommand.class, ShowCommand.class, StatsCommand.class, VerifyCommand.class,
-            ConvertCommand.class, ExtractCommand.class, PackCommand.class, CommandLine.HelpCommand.class,
+            ConvertCommand.class, ExtractCommand.class, PackCommand.class, ViewCommand.class,
+            CommandLine.HelpCommand.class,
         },
         footerHeading = "%nArrays:%n",
         footer = {
@@ -42,7 +43,7 @@ final class NpyCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing COMMAND (info, show, stats, verify,"
-                + " convert, extract, pack)");
+                + " convert, extract, pack, view)");
     }
 
     /**
