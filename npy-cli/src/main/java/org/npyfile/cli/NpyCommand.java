@@ -20,10 +20,11 @@ import picocli.CommandLine.Spec;
         versionProvider = NpyCommand.Version.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "Look inside NumPy .npy files and .npz archives without Python: what arrays, which dtypes"
-                + " and shapes, what values, whether they are intact; convert and repack them.",
+                + " and shapes, what values, whether they are intact; see them as pictures and histograms;"
+                + " convert and repack them.",
         subcommands = {
             InfoCommand.class, ShowCommand.class, StatsCommand.class, VerifyCommand.class,
-            ConvertCommand.class, ExtractCommand.class, PackCommand.class, ViewCommand.class,
+            ConvertCommand.class, ExtractCommand.class, PackCommand.class, ViewCommand.class, HistCommand.class,
             CommandLine.HelpCommand.class,
         },
         footerHeading = "%nArrays:%n",
@@ -43,7 +44,7 @@ final class NpyCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing COMMAND (info, show, stats, verify,"
-                + " convert, extract, pack, view)");
+                + " convert, extract, pack, view, hist)");
     }
 
     /**
