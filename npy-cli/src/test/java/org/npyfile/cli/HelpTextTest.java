@@ -21,7 +21,7 @@ class HelpTextTest {
         commands.addAll(root.getSubcommands().values());
         for (CommandLine cmd : commands) {
             String name = cmd.getCommandSpec().qualifiedName();
-            String help = Cli.run(helpArguments(cmd)).out();
+            String help = Cli.run((Object[]) helpArguments(cmd)).out();
             Set<String> printed = new HashSet<>(List.of(help.split("\\s+")));
             for (String word : wordsOf(cmd.getCommandSpec())) {
                 assertThat(printed).as("'%s' in %s --help:%n%s", word, name, help).contains(word);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,13 +82,7 @@ class HistMatchesNumpyTest {
         Map<String, String> files = new LinkedHashMap<>();
         ARRAYS.forEach((name, expression) -> files.put(name + ".npy", expression));
         numpy.produce("eval", tmp, Map.of("arrays", files));
-        String rules;
-        try (InputStream in = HistMatchesNumpyTest.class.getResourceAsStream("hist_rules.py")) {
-            rules = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String expr = "(lambda g: (exec(" + JSON.writeValueAsString(rules) + ", g), g['histograms'](a,"
-                + " __import__('json').loads(" + JSON.writeValueAsString(JSON.writeValueAsString(VARIANTS)) + ")))[1])"
-                + "({})";
+        String expr = Numpy.call("hist_rules.py", "histograms", VARIANTS);
         List<Path> paths = new ArrayList<>();
         ARRAYS.keySet().forEach(name -> paths.add(tmp.resolve(name + ".npy")));
         List<JsonNode> results = numpy.report("eval", paths, Map.of("expr", expr));

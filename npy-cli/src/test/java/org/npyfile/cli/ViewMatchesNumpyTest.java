@@ -3,11 +3,8 @@ package org.npyfile.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +26,6 @@ import org.npyfile.fixtures.NumpyRuntime;
  * A Fortran-order file draws the same picture as its C-order twin.
  */
 class ViewMatchesNumpyTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Arrays made by numpy; each name is one case. */
     private static final Map<String, String> ARRAYS = new LinkedHashMap<>();
@@ -103,16 +98,9 @@ class ViewMatchesNumpyTest {
         numpy.produce("eval", tmp, Map.of("arrays", ARRAYS));
         List<Path> files = new ArrayList<>();
         ARRAYS.keySet().forEach(name -> files.add(tmp.resolve(name)));
-        String rules;
-        try (InputStream in = ViewMatchesNumpyTest.class.getResourceAsStream("view_rules.py")) {
-            rules = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         Path maps = Path.of("src", "main", "resources", "org", "npyfile", "cli", "picture", "colormaps.txt")
                 .toAbsolutePath();
-        String expr = "(lambda g: (exec(" + JSON.writeValueAsString(rules) + ", g), g['expected'](a,"
-                + " __import__('json').loads(" + JSON.writeValueAsString(JSON.writeValueAsString(RULES)) + ")"
-                + "[__import__('os').path.basename(path)], g['load_maps'](" + JSON.writeValueAsString(maps.toString())
-                + ")))[1])({})";
+        String expr = Numpy.call("view_rules.py", "expected_for", RULES, maps.toString());
         List<JsonNode> results = numpy.report("eval", files, Map.of("expr", expr));
         expected = new LinkedHashMap<>();
         for (int i = 0; i < files.size(); i++) {

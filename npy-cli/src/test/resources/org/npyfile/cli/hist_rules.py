@@ -3,7 +3,7 @@
 import numpy as np
 
 
-def histograms(a, variants):
+def histograms(a, path, variants):
     """One result per variant {"bins": n, "range": [lo, hi], "edges": [...]}: edges and counts as
     numpy.histogram gives them, or {"error": message} where numpy raises."""
     a = a.ravel()

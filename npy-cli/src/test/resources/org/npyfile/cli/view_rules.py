@@ -1,5 +1,7 @@
 # The pixels `npy view` must draw, computed with numpy from the rules its help and README state;
 # ViewMatchesNumpyTest runs this in its one python process (through npy-fixtures' eval report).
+import os
+
 import numpy as np
 
 NAN, POSITIVE_INFINITY, NEGATIVE_INFINITY, GAP = (255, 0, 255), (255, 0, 0), (0, 0, 255), (128, 128, 128)
@@ -93,3 +95,9 @@ def expected(a, case, maps):
             for c in range(tw):
                 canvas[y0 + r][x0 + c] = colours(m[r, c])
     return canvas
+
+
+
+def expected_for(a, path, rules, maps_path):
+    """The canvas of the case named after the file."""
+    return expected(a, rules[os.path.basename(path)], load_maps(maps_path))
