@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.npyfile.DType;
@@ -14,8 +12,6 @@ import org.npyfile.NpyArray;
 import org.npyfile.NpyHeader;
 import org.npyfile.NpyReader;
 import org.npyfile.NpyWriter;
-import org.npyfile.npz.NpzEntry;
-import org.npyfile.npz.NpzFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,7 +76,7 @@ final class ConvertCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        Inputs.Target source = single(Inputs.target(input));
+        Inputs.Target source = Inputs.single(Inputs.target(input));
         Inputs.forEachArray(source, (label, reader) -> {
             NpyHeader h = reader.header();
             try (Progress progress = Progress.start(err, label, h.dataBytes())) {
@@ -103,28 +99,6 @@ final class ConvertCommand implements Callable<Integer> {
         }, label -> { });
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** The target itself, or for an archive without :ENTRY its only npy entry. */
-    private Inputs.Target single(Inputs.Target target) throws Failure {
-        if (target.entry() != null || Inputs.kind(target.file(), input) != Inputs.Kind.NPZ) {
-            return target;
-        }
-        List<String> keys = new ArrayList<>();
-        try (NpzFile npz = NpzFile.open(target.file(), Inputs.NPZ_LIMITS)) {
-            for (NpzEntry e : npz.entries()) {
-                if (npz.isNpy(e.name())) {
-                    keys.add(e.key());
-                }
-            }
-        } catch (IOException e) {
-            throw Failure.of(input, e);
-        }
-        if (keys.size() != 1) {
-            throw new Failure(ExitCodes.USAGE, input + " holds " + keys.size() + " arrays " + keys
-                    + "; name one as " + input + ":KEY");
-        }
-        return new Inputs.Target(target.argument() + ":" + keys.get(0), target.file(), keys.get(0));
     }
 
     private static DType parseDType(String text) throws Failure {

@@ -3,14 +3,13 @@ package org.npyfile.cli;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,7 +73,7 @@ final class Csv {
      * Writes an array as CSV, in C order; a Fortran-order array is read whole and transposed in memory.
      *
      * @param reader the array, at its first element
-     * @param target the CSV file, replaced only when complete
+     * @param target the CSV file, replaced only when complete (see {@link OutputFile} for its permissions)
      * @param header whether to write the {@code # npy:} line
      * @param progress told about bytes read
      * @throws IOException if reading or writing fails
@@ -83,27 +82,24 @@ final class Csv {
         NpyHeader h = reader.header();
         long[] shape = h.shape();
         long rowLength = shape.length == 2 ? shape[1] : 1;
-        Path temporary = temporaryNear(target);
-        try {
-            try (Writer out = new BufferedWriter(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), 1 << 16)) {
-                if (header) {
-                    out.write(HEADER + "shape=" + PythonText.tuple(shape) + ", dtype=" + h.dtype().descr() + "\n");
-                }
-                // The reader hands out C order; a Fortran-order input is transposed in memory on the first read.
-                long written = 0;
-                while (reader.remaining() > 0) {
-                    NpyArray chunk = reader.readChunk(Inputs.chunkElements(h.dtype()));
-                    writeValues(out, chunk, rowLength, written);
-                    written += chunk.elementCount();
-                    progress.advance(chunk.data().remaining());
-                }
-                if (shape.length == 2 && shape[1] == 0) {
-                    out.write("\n".repeat((int) Math.min(Integer.MAX_VALUE, shape[0])));
-                }
+        try (OutputFile file = OutputFile.create(target)) {
+            Writer out = new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8), 1 << 16);
+            if (header) {
+                out.write(HEADER + "shape=" + PythonText.tuple(shape) + ", dtype=" + h.dtype().descr() + "\n");
             }
-            moveInto(temporary, target);
-        } finally {
-            Files.deleteIfExists(temporary);
+            // The reader hands out C order; a Fortran-order input is transposed in memory on the first read.
+            long written = 0;
+            while (reader.remaining() > 0) {
+                NpyArray chunk = reader.readChunk(Inputs.chunkElements(h.dtype()));
+                writeValues(out, chunk, rowLength, written);
+                written += chunk.elementCount();
+                progress.advance(chunk.data().remaining());
+            }
+            if (shape.length == 2 && shape[1] == 0) {
+                out.write("\n".repeat((int) Math.min(Integer.MAX_VALUE, shape[0])));
+            }
+            out.flush();
+            file.commit();
         }
     }
 
@@ -408,20 +404,5 @@ final class Csv {
                     + Describe.dtype(dtype));
         }
         return b;
-    }
-
-    // ---------------------------------------------------------------- files
-
-    private static Path temporaryNear(Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        return Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
-    }
-
-    private static void moveInto(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

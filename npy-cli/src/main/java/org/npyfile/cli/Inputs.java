@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.npyfile.NpyLimits;
 import org.npyfile.NpyReader;
@@ -88,6 +90,37 @@ final class Inputs {
             }
         }
         return new Target(argument, whole, null);
+    }
+
+    /**
+     * The target itself, or for an archive without {@code :ENTRY} its only npy entry: for commands
+     * that take one array.
+     *
+     * @param target the target
+     * @return a target naming one array
+     * @throws Failure ({@link ExitCodes#USAGE}) if the archive holds more or fewer than one array,
+     *     naming its keys; or if the file cannot be read
+     */
+    static Target single(Target target) throws Failure {
+        String input = target.argument();
+        if (target.entry() != null || kind(target.file(), input) != Kind.NPZ) {
+            return target;
+        }
+        List<String> keys = new ArrayList<>();
+        try (NpzFile npz = NpzFile.open(target.file(), NPZ_LIMITS)) {
+            for (NpzEntry e : npz.entries()) {
+                if (npz.isNpy(e.name())) {
+                    keys.add(e.key());
+                }
+            }
+        } catch (IOException e) {
+            throw Failure.of(input, e);
+        }
+        if (keys.size() != 1) {
+            throw new Failure(ExitCodes.USAGE, input + " holds " + keys.size() + " arrays " + keys
+                    + "; name one as " + input + ":KEY");
+        }
+        return new Target(input + ":" + keys.get(0), target.file(), keys.get(0));
     }
 
     /**

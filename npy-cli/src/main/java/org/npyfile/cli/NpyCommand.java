@@ -2,8 +2,6 @@ package org.npyfile.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,10 +20,12 @@ import picocli.CommandLine.Spec;
         versionProvider = NpyCommand.Version.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "Look inside NumPy .npy files and .npz archives without Python: what arrays, which dtypes"
-                + " and shapes, what values, whether they are intact; convert and repack them.",
+                + " and shapes, what values, whether they are intact; see them as pictures and histograms;"
+                + " convert and repack them.",
         subcommands = {
             InfoCommand.class, ShowCommand.class, StatsCommand.class, VerifyCommand.class,
-            ConvertCommand.class, ExtractCommand.class, PackCommand.class, CommandLine.HelpCommand.class,
+            ConvertCommand.class, ExtractCommand.class, PackCommand.class, ViewCommand.class, HistCommand.class,
+            CommandLine.HelpCommand.class,
         },
         footerHeading = "%nArrays:%n",
         footer = {
@@ -34,9 +34,6 @@ import picocli.CommandLine.Spec;
         })
 final class NpyCommand implements Runnable {
 
-    /** The exit codes, as {@code --help} lists them. */
-    static final Map<String, String> EXIT_CODES = exitCodes();
-
     @Spec
     private CommandSpec spec;
 
@@ -44,25 +41,15 @@ final class NpyCommand implements Runnable {
             description = "On failure, print the stack trace as well as the one-line message.")
     private boolean debug;
 
-    private static Map<String, String> exitCodes() {
-        Map<String, String> codes = new LinkedHashMap<>();
-        codes.put("0", "done; for verify: every file is intact");
-        codes.put("1", "a check failed: verify found damage, extract refused or skipped an entry");
-        codes.put("2", "usage error: unknown option, missing or bad argument");
-        codes.put("3", "a file could not be read or written, is not a valid .npy/.npz, or holds what"
-                + " the command cannot handle");
-        return codes;
-    }
-
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing COMMAND (info, show, stats, verify,"
-                + " convert, extract, pack)");
+                + " convert, extract, pack, view, hist)");
     }
 
     /**
-     * The command line, ready to {@link CommandLine#execute(String...)}, with the exit codes listed
-     * in every help text and failures reported as one line.
+     * The command line, ready to {@link CommandLine#execute(String...)}, with its help laid out by
+     * {@link HelpText} and failures reported as one line.
      *
      * @return the command line; set its out and err writers to capture output
      */
@@ -70,15 +57,8 @@ final class NpyCommand implements Runnable {
         CommandLine cmd = new CommandLine(new NpyCommand());
         cmd.setExecutionExceptionHandler(NpyCommand::handleFailure);
         cmd.setParameterExceptionHandler(NpyCommand::handleUsageError);
-        addExitCodes(cmd);
+        HelpText.install(cmd);
         return cmd;
-    }
-
-    private static void addExitCodes(CommandLine cmd) {
-        cmd.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(EXIT_CODES);
-        for (CommandLine sub : cmd.getSubcommands().values()) {
-            addExitCodes(sub);
-        }
     }
 
     private static int handleUsageError(CommandLine.ParameterException e, String[] args) {

@@ -5,7 +5,7 @@ import java.util.function.LongSupplier;
 
 /**
  * A progress bar on stderr for work that takes more than about a second, drawn only when the
- * program runs in a terminal ({@code System.console() != null}); otherwise it prints nothing, so
+ * program runs in a terminal ({@link Terminal#isTerminal()}); otherwise it prints nothing, so
  * redirected output and scripts stay clean. The bar is erased when the work ends.
  */
 final class Progress implements AutoCloseable {
@@ -44,7 +44,7 @@ final class Progress implements AutoCloseable {
      * @return the tracker
      */
     static Progress start(PrintWriter err, String label, long total) {
-        return System.console() == null ? silent() : new Progress(err, label, total, System::nanoTime);
+        return Terminal.isTerminal() ? new Progress(err, label, total, System::nanoTime) : silent();
     }
 
     /** A tracker that draws on any writer, with its own clock; for tests. */

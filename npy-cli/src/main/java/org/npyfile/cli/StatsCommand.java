@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         header = "Print min, max, mean, standard deviation and NaN count, streaming.",
         description = "Print the count, NaN count, min and max (NaNs left out, as numpy.nanmin and nanmax), mean"
                 + " and standard deviation (as numpy.mean and std; with NaNs also nanmean and nanstd) of bool,"
-                + " integer and float arrays. Reads the data in chunks, in constant memory, whatever the"
+                + " integer and float arrays, for float16 and float32 arrays as numpy prints scalars of their"
+                + " type. Reads the data in chunks, in constant memory, whatever the"
                 + " array's size.")
 final class StatsCommand implements Callable<Integer> {
 
@@ -150,11 +151,14 @@ final class StatsCommand implements Callable<Integer> {
                 m.put("max", empty ? null : new Json.Raw(u64 ? Long.toUnsignedString(s.maxLong()) : Long.toString(s.maxLong())));
             }
         }
-        m.put("mean", number(s.mean()));
-        m.put("std", number(s.std()));
+        // numpy's mean and std of a float16 or float32 array are scalars of that type, printed with
+        // the shortest digits of that type; of every other array, float64
+        FloatType resultType = dtype.kind() == DType.Kind.FLOAT ? FloatType.ofSize(itemSize) : FloatType.DOUBLE;
+        m.put("mean", number(s.mean(), resultType));
+        m.put("std", number(s.std(), resultType));
         if (s.nanCount() > 0) {
-            m.put("nanmean", number(s.nanMean()));
-            m.put("nanstd", number(s.nanStd()));
+            m.put("nanmean", number(s.nanMean(), resultType));
+            m.put("nanstd", number(s.nanStd(), resultType));
         }
         return m;
     }
@@ -208,8 +212,9 @@ final class StatsCommand implements Callable<Integer> {
         return type.isFinite(bits) ? new Json.Raw(text) : text;
     }
 
-    private static Object number(double value) {
-        return number(Double.doubleToRawLongBits(value), FloatType.DOUBLE);
+    /** A double-precision result as a value of the given type: rounded to it, its shortest digits. */
+    private static Object number(double value, FloatType type) {
+        return number(type.bits(type.round(value)), type);
     }
 
     private static void printText(PrintWriter out, Map<String, Object> m, boolean first) {

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         description = "Check files completely: the npy header, that all the data is there, and for archives the"
                 + " ZIP structure and every entry, read to its end with its CRC-32. Prints 'FILE: ok (...)'"
                 + " for an intact file and one line per problem otherwise; exits with 0 only if every file"
-                + " is intact.")
+                + " is intact. A file that cannot be read at all (missing, no permission) is an error on"
+                + " stderr, not a finding.")
 final class VerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -52,10 +53,16 @@ final class VerifyCommand implements Callable<Integer> {
                 Inputs.Kind kind = Inputs.kind(file, name);
                 summary = kind == Inputs.Kind.NPY ? npy(file, name, found, err) : npz(file, name, found, err);
             } catch (Failure f) {
-                // unreadable or neither kind of file
+                if (!Files.isReadable(file)) {
+                    // missing or unreadable: not a verdict on the file, so an error on stderr
+                    ioError = true;
+                    err.println("npy: " + f.getMessage());
+                    err.flush();
+                    continue;
+                }
+                // neither kind of file
                 found.add(f.getMessage().startsWith(name + ": ") ? f.getMessage().substring(name.length() + 2)
                         : f.getMessage());
-                ioError |= !Files.isReadable(file);
                 summary = null;
             }
             if (found.isEmpty()) {

@@ -1,12 +1,17 @@
 package org.npyfile.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -69,6 +74,26 @@ class ConvertTest {
                 "0.1,-0.0,nan", "-inf,1e-05,3e+38");
         assertThat(Cli.run("convert", "--no-header", file, csv).exitCode()).isZero();
         assertThat(Files.readAllLines(csv)).containsExactly("0.1,-0.0,nan", "-inf,1e-05,3e+38");
+    }
+
+    @Test
+    void csvGetsTheUmasksPermissionsAndAReplacedFileKeepsItsOwn() throws IOException {
+        assumeTrue(Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class),
+                "POSIX permissions are needed; this file system has none");
+        Path labels = Cli.EXAMPLES.resolve("digits_labels.npy");
+        Path fresh = Files.createFile(tmp.resolve("umask-made"));
+        Path csv = tmp.resolve("labels.csv");
+        assertThat(Cli.run("convert", labels, csv).exitCode()).isZero();
+        assertThat(Files.getPosixFilePermissions(csv)).isEqualTo(Files.getPosixFilePermissions(fresh));
+
+        Set<PosixFilePermission> groupReadable = PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(csv, groupReadable);
+        assertThat(Cli.run("convert", "--no-header", labels, csv).exitCode()).isZero();
+        assertThat(Files.readAllLines(csv).get(0)).doesNotStartWith("#");
+        assertThat(Files.getPosixFilePermissions(csv)).isEqualTo(groupReadable);
+        try (var left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("umask-made", "labels.csv");
+        }
     }
 
     @Test

@@ -2,8 +2,11 @@ package org.npyfile.cli;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +24,7 @@ final class Numpy {
 
     private static final Path FIXTURES = Path.of("target", "numpy-fixtures");
     private static final Map<String, List<Fixture>> SUITES = new HashMap<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Numpy() {
     }
@@ -45,6 +49,31 @@ final class Numpy {
         assumeTrue(major > 2 || major == 2 && minor >= 3,
                 "npy show prints as numpy >= 2.3; this runtime has numpy " + numpy.numpyVersion());
         return numpy;
+    }
+
+    /**
+     * An expression for the {@code eval} report that runs a Python script of this test package
+     * (a resource beside the tests) and calls one of its functions with {@code a}, the file's
+     * array, {@code path}, the file, and the given values, passed as JSON: so that a test's numpy side can be whole
+     * functions, run in the report's one python process.
+     *
+     * @param script the script's resource name, for example {@code view_rules.py}
+     * @param function the function to call
+     * @param arguments values after {@code a}, each turned into JSON and read back by Python
+     * @return the expression
+     * @throws IOException if the script cannot be read
+     */
+    static String call(String script, String function, Object... arguments) throws IOException {
+        String code;
+        try (InputStream in = Numpy.class.getResourceAsStream(script)) {
+            code = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        StringBuilder call = new StringBuilder("g['" + function + "'](a, path");
+        for (Object argument : arguments) {
+            call.append(", __import__('json').loads(").append(JSON.writeValueAsString(JSON.writeValueAsString(argument)))
+                    .append(')');
+        }
+        return "(lambda g: (exec(" + JSON.writeValueAsString(code) + ", g), " + call + "))[1])({})";
     }
 
     /** A fixture suite, generated on first use. */

@@ -90,11 +90,13 @@ class VerifyTest {
     }
 
     @Test
-    void aMissingFileIsAnIoError() {
+    void aMissingFileIsAnErrorOnStderrAndTheOthersAreStillChecked() {
         Path missing = tmp.resolve("missing.npz");
-        Cli.Result result = Cli.run("verify", missing, Cli.EXAMPLES.resolve("digits.npz"));
+        Path archive = Cli.EXAMPLES.resolve("digits.npz");
+        Cli.Result result = Cli.run("verify", missing, archive);
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(result.out()).startsWith(missing + ": no such file or directory" + N).contains(": ok (npz");
+        assertThat(result.err()).isEqualTo("npy: " + missing + ": no such file or directory" + N);
+        assertThat(result.out()).isEqualTo(archive + ": ok (npz, 2 entries)" + N);
     }
 
     /** Flips a data byte of the n-th stored entry, found after its npy header. */
