@@ -213,12 +213,15 @@ public final class NpyReader implements AutoCloseable {
     /**
      * Hands out elements in the order the file stores them from now on: Fortran order for a
      * Fortran-order file, streamed with bounded memory. Changes nothing for a C-order file.
-     * Call it before the first read.
+     * Call it before the first read or skip; calling it again changes nothing.
      *
      * @return this reader
-     * @throws IllegalStateException if elements were read or skipped already
+     * @throws IllegalStateException if elements were read or skipped already in C order
      */
     public NpyReader storedOrder() {
+        if (stored) {
+            return this;
+        }
         if (next > 0 || data instanceof HeapData) {
             throw new IllegalStateException("storedOrder() must come before the first read");
         }

@@ -67,6 +67,8 @@ public final class BlockMeans {
 
     private void accumulate(NpyReader reader, LongConsumer progress) throws IOException {
         NpyHeader header = reader.header();
+        // The walk below follows the file's own strides.
+        reader.storedOrder();
         long[] shape = selection.shape();
         int ndim = shape.length;
         int leading = selection.leadingAxes();

@@ -23,7 +23,9 @@ final class Elements {
     private float[] floats;
 
     Elements(NpyReader reader) {
-        this.reader = reader;
+        // Pictures follow the file's own strides and histograms do not depend on the order, so
+        // both stream the stored order with bounded memory.
+        this.reader = reader.storedOrder();
         DType dtype = reader.header().dtype();
         this.kind = dtype.kind();
         this.itemSize = dtype.itemSize();
