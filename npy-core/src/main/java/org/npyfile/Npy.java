@@ -5,7 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.file.Path;
+import org.npyfile.internal.AtomicFile;
 import org.npyfile.internal.Source;
 
 /**
@@ -193,15 +196,31 @@ public final class Npy {
     /**
      * Writes an array to a file as {@code numpy.save} does. The file is written under a temporary
      * name and moved into place only when complete; a failure leaves any previous file as it was.
+     * An object array is written as its pickle, which numpy loads with {@code allow_pickle=True}.
      *
      * @param path the file to create or replace
      * @param array the array
      * @throws IOException if the file cannot be written
      */
     public static void write(Path path, NpyArray array) throws IOException {
+        if (array.dtype().hasObjects()) {
+            try (AtomicFile file = AtomicFile.create(path)) {
+                writeObjects(Channels.newOutputStream(file.channel()), array);
+                file.commit();
+            }
+            return;
+        }
         try (NpyWriter writer = NpyWriter.open(path, array.header())) {
             writer.write(array);
         }
+    }
+
+    /** An object array: the header, then its pickle, as numpy writes it. */
+    private static void writeObjects(OutputStream out, NpyArray array) throws IOException {
+        out.write(array.header().toBytes());
+        ByteBuffer pickle = array.heapBytes();
+        out.write(pickle.array(), pickle.arrayOffset() + pickle.position(), pickle.remaining());
+        out.flush();
     }
 
     /**
@@ -212,6 +231,10 @@ public final class Npy {
      * @throws IOException if the stream fails
      */
     public static void write(OutputStream out, NpyArray array) throws IOException {
+        if (array.dtype().hasObjects()) {
+            writeObjects(out, array);
+            return;
+        }
         try (NpyWriter writer = NpyWriter.over(out, array.header())) {
             writer.write(array);
         }

@@ -1,6 +1,7 @@
 package org.npyfile;
 
 import java.lang.reflect.Array;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.npyfile.DType.Kind;
 import org.npyfile.internal.Casts;
 import org.npyfile.internal.Codec;
 import org.npyfile.internal.Float16;
+import org.npyfile.internal.LongDoubles;
 import org.npyfile.internal.Nested;
 import org.npyfile.internal.Records;
 import org.npyfile.internal.Shape;
@@ -43,19 +45,33 @@ public final class NpyArray {
     private final DType dtype;
     private final Shape shape;
     private final boolean fortranOrder;
-    /** Writable, heap-backed, position 0, in the dtype's byte order; never handed out. */
+    /**
+     * Writable, heap-backed, position 0, in the dtype's byte order; never handed out. For a dtype
+     * that holds objects: the pickle that stores them.
+     */
     private final ByteBuffer bytes;
+    /** For a dtype that holds objects: the elements in C order as plain values (unmodifiable); else null. */
+    private final List<Object> objects;
 
     NpyArray(DType dtype, long[] shape, boolean fortranOrder, ByteBuffer bytes) {
-        this(dtype, Shape.of(shape), fortranOrder, bytes);
+        this(dtype, Shape.of(shape), fortranOrder, bytes, null);
+    }
+
+    NpyArray(DType dtype, long[] shape, boolean fortranOrder, ByteBuffer pickle, List<Object> objects) {
+        this(dtype, Shape.of(shape), fortranOrder, pickle, objects);
     }
 
     private NpyArray(DType dtype, Shape shape, boolean fortranOrder, ByteBuffer bytes) {
+        this(dtype, shape, fortranOrder, bytes, null);
+    }
+
+    private NpyArray(DType dtype, Shape shape, boolean fortranOrder, ByteBuffer bytes, List<Object> objects) {
         this.dtype = dtype;
         this.shape = shape;
         // Fortran order is recorded only where it changes the layout, as numpy does.
         this.fortranOrder = fortranOrder && shape.layoutsDiffer();
         this.bytes = bytes.order(dtype.byteOrder());
+        this.objects = objects;
     }
 
     // ---------------------------------------------------------------- factories
@@ -426,6 +442,89 @@ public final class NpyArray {
     }
 
     /**
+     * A C-order object ({@code |O}) array, stored as numpy stores it: a pickle that numpy loads with
+     * {@code allow_pickle=True}. Only plain values go in, and {@link #asObjectArray()} gives back
+     * exactly what numpy will load.
+     *
+     * @param elements the elements in C order: {@code null}, {@link Boolean}, {@link Long} (or
+     *     {@link Integer}, {@link Short}, {@link Byte}), {@link java.math.BigInteger}, {@link Double}
+     *     (or {@link Float}), {@link String}, {@code byte[]}, {@link org.npyfile.python.PyComplex},
+     *     {@link org.npyfile.python.PyTuple}, {@link List}, {@link Map}, {@link NpyArray} and
+     *     {@link DType}, nested as deep as needed
+     * @param shape the dimensions; none means one dimension of {@code elements.size()}
+     * @return the array
+     * @throws NpyShapeException if the shape does not hold exactly that many elements
+     * @throws IllegalArgumentException if a value is of another type, or nests itself
+     */
+    public static NpyArray ofObjects(List<?> elements, long... shape) {
+        return ObjectArrays.of(elements, shape.length == 0 ? new long[] {elements.size()} : shape);
+    }
+
+    /**
+     * A C-order {@code <f16} array of long doubles in the x87 extended format (what numpy on
+     * x86-64 stores), each value rounded to the nearest long double (ties to even).
+     *
+     * @param values the values in C order
+     * @param shape the dimensions; none means one dimension of {@code values.length}
+     * @return the array
+     * @throws NpyShapeException if the shape does not match
+     */
+    public static NpyArray ofLongDoubles(BigDecimal[] values, long... shape) {
+        return ofLongDoubles(LongDoubleFormat.X87_EXTENDED, values, shape);
+    }
+
+    /**
+     * A C-order {@code <f16} array of long doubles in a given format.
+     *
+     * @param format the layout numpy on the reading machine expects
+     * @param values the values in C order, each rounded to the nearest long double (ties to even)
+     * @param shape the dimensions; none means one dimension of {@code values.length}
+     * @return the array
+     * @throws NpyShapeException if the shape does not match
+     */
+    public static NpyArray ofLongDoubles(LongDoubleFormat format, BigDecimal[] values, long... shape) {
+        DType dtype = DType.of(Kind.FLOAT, 16, ByteOrder.LITTLE_ENDIAN);
+        Shape dims = flatShape(values.length, shape);
+        ByteBuffer b = allocate(dims.byteSize(16), dtype);
+        for (int i = 0; i < values.length; i++) {
+            LongDoubles.fromBigDecimal(values[i], b, i * 16, ByteOrder.LITTLE_ENDIAN, internal(format));
+        }
+        return new NpyArray(dtype, dims, false, b);
+    }
+
+    /**
+     * A C-order {@code <f16} array of long doubles in the x87 extended format, each double
+     * converted exactly (NaN and infinities kept).
+     *
+     * @param values the values in C order
+     * @param shape the dimensions; none means one dimension of {@code values.length}
+     * @return the array
+     * @throws NpyShapeException if the shape does not match
+     */
+    public static NpyArray ofLongDoubles(double[] values, long... shape) {
+        DType dtype = DType.of(Kind.FLOAT, 16, ByteOrder.LITTLE_ENDIAN);
+        Shape dims = flatShape(values.length, shape);
+        ByteBuffer b = allocate(dims.byteSize(16), dtype);
+        for (int i = 0; i < values.length; i++) {
+            LongDoubles.fromDouble(values[i], b, i * 16, ByteOrder.LITTLE_ENDIAN, LongDoubles.Format.X87_EXTENDED);
+        }
+        return new NpyArray(dtype, dims, false, b);
+    }
+
+    private static Shape flatShape(int count, long[] shape) {
+        Shape dims = Shape.of(shape.length == 0 ? new long[] {count} : shape);
+        if (dims.elementCount() != count) {
+            throw new NpyShapeException("shape " + dims.repr() + " holds " + dims.elementCount()
+                    + " elements, the data has " + count);
+        }
+        return dims;
+    }
+
+    private static LongDoubles.Format internal(LongDoubleFormat format) {
+        return format == LongDoubleFormat.BINARY128 ? LongDoubles.Format.BINARY128 : LongDoubles.Format.X87_EXTENDED;
+    }
+
+    /**
      * An array of any dtype from its raw element bytes, copied.
      *
      * @param dtype the dtype; the bytes are in its byte order
@@ -435,8 +534,13 @@ public final class NpyArray {
      * @return the array
      * @throws NpyShapeException if the byte count does not match the shape, or the array would
      *     exceed {@link NpyLimits#MAX_IN_MEMORY_BYTES}
+     * @throws NpyTypeException for a dtype that holds objects (see {@link #ofObjects})
      */
     public static NpyArray of(DType dtype, boolean fortranOrder, long[] shape, ByteBuffer data) {
+        if (dtype.hasObjects()) {
+            throw new NpyTypeException("dtype " + dtype.descr() + " holds Python objects, which have no element bytes;"
+                    + " use NpyArray.ofObjects");
+        }
         Shape dims = Shape.of(shape);
         long expected = dims.byteSize(dtype.itemSize());
         if (data.remaining() != expected) {
@@ -456,11 +560,7 @@ public final class NpyArray {
             throw new NpyShapeException("complex data needs an even number of parts, got " + values);
         }
         int count = values / perElement;
-        Shape dims = Shape.of(shape.length == 0 ? new long[] {count} : shape);
-        if (dims.elementCount() != count) {
-            throw new NpyShapeException("shape " + dims.repr() + " holds " + dims.elementCount()
-                    + " elements, the data has " + count);
-        }
+        Shape dims = flatShape(count, shape);
         ByteBuffer b = allocate(dims.byteSize(dtype.itemSize()), dtype);
         put(b, dtype, data, 0, values);
         return new NpyArray(dtype, dims, false, b.clear());
@@ -674,7 +774,7 @@ public final class NpyArray {
 
     /**
      * The element bytes exactly as stored: the dtype's byte order, the array's layout
-     * ({@link #fortranOrder()}).
+     * ({@link #fortranOrder()}); for a dtype that holds objects, the pickle that stores them.
      *
      * @return a read-only view (position 0, byte order set to the dtype's); no copy
      */
@@ -698,6 +798,10 @@ public final class NpyArray {
         if (!fortranOrder) {
             return this;
         }
+        if (objects != null) {
+            // The pickle lists the elements in C order whatever the header says.
+            return new NpyArray(dtype, shape, false, bytes, objects);
+        }
         return new NpyArray(dtype, shape, false, Codec.transpose(bytes, shape.dims(), dtype.itemSize(), true));
     }
 
@@ -710,6 +814,9 @@ public final class NpyArray {
     public NpyArray toFortranOrder() {
         if (fortranOrder || !shape.layoutsDiffer()) {
             return this;
+        }
+        if (objects != null) {
+            return new NpyArray(dtype, shape, true, bytes, objects);
         }
         return new NpyArray(dtype, shape, true, Codec.transpose(bytes, shape.dims(), dtype.itemSize(), false));
     }
@@ -725,6 +832,7 @@ public final class NpyArray {
         if (target.equals(dtype)) {
             return this;
         }
+        refuseObjects("withByteOrder");
         ByteBuffer copy;
         if (dtype.kind() == Kind.RECORD) {
             copy = Records.withByteOrder(bytes, dtype, order);
@@ -744,6 +852,7 @@ public final class NpyArray {
      * @throws NpyShapeException if the element counts differ
      */
     public NpyArray reshape(long... newShape) {
+        refuseObjects("reshape");
         Shape dims = Shape.of(newShape);
         if (dims.elementCount() != elementCount()) {
             throw new NpyShapeException("cannot reshape " + elementCount() + " elements into shape " + dims.repr());
@@ -792,6 +901,7 @@ public final class NpyArray {
             throw new NpyTypeException("field(\"" + name + "\") needs a structured array; this one holds dtype "
                     + dtype.descr() + " with shape " + shape.repr());
         }
+        refuseObjects("field");
         DType.Field f = dtype.field(name).orElseThrow(() -> new NpyTypeException("no field '" + name
                 + "' in dtype " + dtype.descr() + " (shape " + shape.repr() + ")"));
         // A sub-array field follows its record in C order, so the records must be in C order first.
@@ -951,6 +1061,82 @@ public final class NpyArray {
             throw new AssertionError("rows in memory cannot fail", e);
         }
         return arrayType.cast(nested);
+    }
+
+    /**
+     * The elements of an object array ({@code |O}, read with {@link NpyLimits#withObjectArrays}),
+     * in C order, as plain Java values decoded without running anything: {@code null} (None),
+     * {@link Boolean}, {@link Long} or {@link java.math.BigInteger} (int), {@link Double} (float),
+     * {@link String} (str), {@code byte[]} (bytes), unmodifiable {@link List} (list; a tuple is an
+     * {@link org.npyfile.python.PyTuple}, also a list), unmodifiable {@link Map} (dict, in insertion
+     * order), {@link NpyArray} (a nested ndarray or numpy scalar, a 0-d array), {@link DType} (a
+     * numpy dtype), and for the rest of Python's data types the records of {@link org.npyfile.python}
+     * or their Java equivalents ({@link BigDecimal} for Decimal, {@code java.time} types
+     * for datetime). An instance of any other class is an inert
+     * {@link org.npyfile.python.PyInstance}: its class's name and its pickled state. For a structured
+     * dtype with object fields, each element is a {@link org.npyfile.python.PyTuple} of field values.
+     *
+     * @return a new array of the elements; the values themselves are immutable
+     * @throws NpyTypeException if the dtype holds no objects
+     */
+    public Object[] asObjectArray() {
+        if (objects == null) {
+            throw new NpyTypeException("asObjectArray() needs an object array; this one holds dtype " + dtype.descr()
+                    + " (shape " + shape.repr() + ")");
+        }
+        return objects.toArray();
+    }
+
+    /**
+     * The exact values of a float or complex array as decimals, long doubles ({@code f16},
+     * {@code c32}) in the x87 extended format numpy on x86-64 writes; complex values come as
+     * interleaved real and imaginary parts.
+     *
+     * @return a new array, in C order
+     * @throws NpyTypeException for a dtype that is no float or complex
+     * @throws ArithmeticException for NaN or an infinity, which a decimal cannot hold
+     */
+    public BigDecimal[] asBigDecimalArray() {
+        return asBigDecimalArray(LongDoubleFormat.X87_EXTENDED);
+    }
+
+    /**
+     * The exact values of a float or complex array as decimals, long doubles in the given format.
+     *
+     * @param format how the file's long doubles are laid out (the header cannot tell)
+     * @return a new array, in C order (interleaved parts for complex)
+     * @throws NpyTypeException for a dtype that is no float or complex
+     * @throws ArithmeticException for NaN or an infinity, naming the value's index
+     */
+    public BigDecimal[] asBigDecimalArray(LongDoubleFormat format) {
+        if (dtype.kind() != Kind.FLOAT && dtype.kind() != Kind.COMPLEX) {
+            throw JavaType.mismatch("asBigDecimalArray()", dtype, shape.dims());
+        }
+        int scalar = dtype.scalarSize();
+        ByteBuffer c = cBytes();
+        BigDecimal[] out = new BigDecimal[Math.toIntExact(c.remaining() / scalar)];
+        for (int i = 0; i < out.length; i++) {
+            int at = i * scalar;
+            try {
+                out[i] = switch (scalar) {
+                    case 2 -> new BigDecimal(Float16.toFloat(c.getShort(at)));
+                    case 4 -> new BigDecimal(c.getFloat(at));
+                    case 8 -> new BigDecimal(c.getDouble(at));
+                    default -> LongDoubles.toBigDecimal(c, at, dtype.byteOrder(), internal(format));
+                };
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new ArithmeticException("value " + i + " of dtype " + dtype.descr()
+                        + " is NaN or infinite, which a decimal cannot hold");
+            }
+        }
+        return out;
+    }
+
+    private void refuseObjects(String what) {
+        if (objects != null) {
+            throw new NpyTypeException(what + "() is not available for dtype " + dtype.descr()
+                    + ", which holds Python objects; read them with asObjectArray()");
+        }
     }
 
     /** Checks the type and gives the number of Java values the array's elements take. */

@@ -1,5 +1,7 @@
 package org.npyfile;
 
+import java.util.Objects;
+
 /**
  * Bounds that a reader enforces before it trusts a number from the input.
  *
@@ -16,9 +18,13 @@ package org.npyfile;
  *     service that expects exactly one array per upload should choose
  * @param objectArrays whether arrays of Python objects ({@code |O}, stored by numpy as a pickle)
  *     are read: off by default, as numpy's {@code allow_pickle=False}; when on, the pickle is
- *     decoded into plain values by a reader that never runs any code
+ *     decoded into plain values by a reader that never runs any code (see
+ *     {@link NpyArray#asObjectArray()}), its memory and nesting bounded by {@link #maxArrayBytes()}
+ * @param pickleEncoding what a Python 2 {@code str} in such a pickle becomes, as numpy.load's
+ *     {@code encoding}; {@link PickleEncoding#ASCII} by default
  */
-public record NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailingBytes, boolean objectArrays) {
+public record NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailingBytes, boolean objectArrays,
+        PickleEncoding pickleEncoding) {
 
     /** numpy's own {@code max_header_size} default. */
     public static final int NUMPY_MAX_HEADER_SIZE = 10_000;
@@ -28,7 +34,7 @@ public record NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailing
 
     /** numpy's header limit and arrays up to {@link #MAX_IN_MEMORY_BYTES}. */
     public static final NpyLimits DEFAULT =
-            new NpyLimits(NUMPY_MAX_HEADER_SIZE, MAX_IN_MEMORY_BYTES, Long.MAX_VALUE, false);
+            new NpyLimits(NUMPY_MAX_HEADER_SIZE, MAX_IN_MEMORY_BYTES, Long.MAX_VALUE, false, PickleEncoding.ASCII);
 
     /**
      * Checks the bounds.
@@ -37,11 +43,13 @@ public record NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailing
      * @param maxArrayBytes the largest array read into memory at once, in bytes
      * @param maxTrailingBytes how many bytes may follow the array's data
      * @param objectArrays whether object arrays are read
+     * @param pickleEncoding what a Python 2 str becomes
      *
      * @throws IllegalArgumentException if a bound is negative, maxHeaderBytes is 0 or
      *     maxArrayBytes exceeds {@link #MAX_IN_MEMORY_BYTES}
      */
     public NpyLimits {
+        Objects.requireNonNull(pickleEncoding, "pickleEncoding");
         if (maxTrailingBytes < 0) {
             throw new IllegalArgumentException("maxTrailingBytes must not be negative: " + maxTrailingBytes);
         }
@@ -63,7 +71,7 @@ public record NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailing
      * @throws IllegalArgumentException if a bound is out of range, as for the canonical constructor
      */
     public NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailingBytes) {
-        this(maxHeaderBytes, maxArrayBytes, maxTrailingBytes, false);
+        this(maxHeaderBytes, maxArrayBytes, maxTrailingBytes, false, PickleEncoding.ASCII);
     }
 
     /**
@@ -73,7 +81,7 @@ public record NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailing
      * @return a copy with the new bound
      */
     public NpyLimits withMaxHeaderBytes(int maxHeaderBytes) {
-        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes, objectArrays);
+        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes, objectArrays, pickleEncoding);
     }
 
     /**
@@ -83,7 +91,7 @@ public record NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailing
      * @return a copy with the new bound
      */
     public NpyLimits withMaxArrayBytes(long maxArrayBytes) {
-        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes, objectArrays);
+        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes, objectArrays, pickleEncoding);
     }
 
     /**
@@ -93,7 +101,7 @@ public record NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailing
      * @return a copy with the new bound
      */
     public NpyLimits withMaxTrailingBytes(long maxTrailingBytes) {
-        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes, objectArrays);
+        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes, objectArrays, pickleEncoding);
     }
 
     /**
@@ -104,6 +112,17 @@ public record NpyLimits(int maxHeaderBytes, long maxArrayBytes, long maxTrailing
      * @return a copy with the new setting
      */
     public NpyLimits withObjectArrays(boolean objectArrays) {
-        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes, objectArrays);
+        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes, objectArrays, pickleEncoding);
+    }
+
+    /**
+     * Returns these limits with another decoding of Python 2 strings in object arrays.
+     *
+     * @param pickleEncoding {@link PickleEncoding#LATIN1} or {@link PickleEncoding#BYTES} for
+     *     Python 2 pickles that numpy's default ASCII refuses
+     * @return a copy with the new setting
+     */
+    public NpyLimits withPickleEncoding(PickleEncoding pickleEncoding) {
+        return new NpyLimits(maxHeaderBytes, maxArrayBytes, maxTrailingBytes, objectArrays, pickleEncoding);
     }
 }

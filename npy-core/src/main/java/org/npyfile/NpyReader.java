@@ -577,12 +577,18 @@ public final class NpyReader implements AutoCloseable {
      *
      * @return the array
      * @throws NpyLimitException if the data exceeds {@link NpyLimits#maxArrayBytes()} or the heap,
-     *     or it holds objects and {@link NpyLimits#objectArrays()} is off
+     *     or it holds objects and {@link NpyLimits#objectArrays()} is off (an object array, stored
+     *     as one pickle, is read whole at position 0; from a stream, all of the rest of it)
      * @throws NpyFormatException if the data ends early
      * @throws IOException if the source fails
      */
     public NpyArray readAll() throws IOException {
         try {
+            if (data == null && limits.objectArrays() && next == 0) {
+                NpyArray objects = ObjectArrays.read(readRest(), header, limits);
+                next = count;
+                return objects;
+            }
             requireElementData("readAll");
             boolean whole = next == 0;
             long n = remaining();
@@ -608,8 +614,39 @@ public final class NpyReader implements AutoCloseable {
                         + " stores as a pickle; reading them needs NpyLimits.withObjectArrays(true), as numpy.load"
                         + " needs allow_pickle=True (npyfile never runs the pickle)");
             }
-            throw new UnsupportedOperationException(what + ": object arrays are not decoded yet");
+            throw new NpyTypeException(what + ": an array of dtype " + header.dtype().descr()
+                    + " holds Python objects, stored as one pickle: read it whole with readAll()");
         }
+    }
+
+    /**
+     * The rest of the input, for an object array's pickle: as much as the file holds, or what a
+     * stream delivers before it ends, within {@link NpyLimits#maxArrayBytes()}.
+     */
+    private ByteBuffer readRest() throws IOException {
+        long bound = limits.maxArrayBytes();
+        long known = source.size() < 0 ? -1 : source.size() - source.position();
+        if (known > bound) {
+            throw new NpyLimitException("the pickle of an object array takes " + known + " bytes, over the in-memory"
+                    + " limit of " + bound + " (NpyLimits.maxArrayBytes)");
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) (known >= 0 ? known : Math.min(bound, UNVOUCHED_ALLOCATION)));
+        while (true) {
+            if (!out.hasRemaining()) {
+                if (known >= 0 || out.capacity() >= bound) {
+                    if (known < 0 && source.read(ByteBuffer.allocate(1)) > 0) {
+                        throw new NpyLimitException("the pickle of an object array is longer than the in-memory limit"
+                                + " of " + bound + " bytes (NpyLimits.maxArrayBytes)");
+                    }
+                    break;
+                }
+                out = ByteBuffer.allocate((int) Math.min(bound, (long) out.capacity() * 2)).put(out.flip());
+            }
+            if (source.read(out) < 0) {
+                break;
+            }
+        }
+        return out.flip();
     }
 
     private ByteBuffer readBytes(ElementData from, long elements) throws IOException {

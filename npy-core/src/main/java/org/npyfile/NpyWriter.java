@@ -50,6 +50,10 @@ public final class NpyWriter implements AutoCloseable {
 
     private NpyWriter(WritableByteChannel channel, OutputStream stream, AtomicFile file, boolean closeChannel,
             NpyHeader requested, boolean growing) throws IOException {
+        if (requested.dtype().hasObjects()) {
+            throw new NpyTypeException("dtype " + requested.dtype().descr() + " holds Python objects, stored as one pickle:"
+                    + " write such an array whole with Npy.write");
+        }
         this.channel = channel;
         this.stream = stream;
         this.file = file;
@@ -202,7 +206,7 @@ public final class NpyWriter implements AutoCloseable {
      * @param off the first index
      * @param len how many values
      * @throws NpyTypeException for any other dtype
-     * @throws NpyException if more elements than the shape holds would be written
+     * @throws NpyShapeException if more elements than the shape holds would be written
      * @throws IOException if the target fails
      */
     public void write(boolean[] src, int off, int len) throws IOException {
@@ -216,7 +220,7 @@ public final class NpyWriter implements AutoCloseable {
      * @param off the first index
      * @param len how many values
      * @throws NpyTypeException for any other dtype
-     * @throws NpyException if more elements than the shape holds would be written
+     * @throws NpyShapeException if more elements than the shape holds would be written
      * @throws IOException if the target fails
      */
     public void write(byte[] src, int off, int len) throws IOException {
@@ -230,7 +234,7 @@ public final class NpyWriter implements AutoCloseable {
      * @param off the first index
      * @param len how many values
      * @throws NpyTypeException for any other dtype
-     * @throws NpyException if more elements than the shape holds would be written
+     * @throws NpyShapeException if more elements than the shape holds would be written
      * @throws IOException if the target fails
      */
     public void write(short[] src, int off, int len) throws IOException {
@@ -244,7 +248,7 @@ public final class NpyWriter implements AutoCloseable {
      * @param off the first index
      * @param len how many values
      * @throws NpyTypeException for any other dtype
-     * @throws NpyException if more elements than the shape holds would be written
+     * @throws NpyShapeException if more elements than the shape holds would be written
      * @throws IOException if the target fails
      */
     public void write(int[] src, int off, int len) throws IOException {
@@ -258,7 +262,7 @@ public final class NpyWriter implements AutoCloseable {
      * @param off the first index
      * @param len how many values
      * @throws NpyTypeException for any other dtype
-     * @throws NpyException if more elements than the shape holds would be written
+     * @throws NpyShapeException if more elements than the shape holds would be written
      * @throws IOException if the target fails
      */
     public void write(long[] src, int off, int len) throws IOException {
@@ -273,7 +277,7 @@ public final class NpyWriter implements AutoCloseable {
      * @param off the first index
      * @param len how many values
      * @throws NpyTypeException for any other dtype
-     * @throws NpyException if more elements than the shape holds would be written
+     * @throws NpyShapeException if more elements than the shape holds would be written
      * @throws IOException if the target fails
      */
     public void write(float[] src, int off, int len) throws IOException {
@@ -289,7 +293,7 @@ public final class NpyWriter implements AutoCloseable {
      * @param off the first index
      * @param len how many values
      * @throws NpyTypeException for any other dtype
-     * @throws NpyException if more elements than the shape holds would be written
+     * @throws NpyShapeException if more elements than the shape holds would be written
      * @throws IOException if the target fails
      */
     public void write(double[] src, int off, int len) throws IOException {
@@ -304,7 +308,7 @@ public final class NpyWriter implements AutoCloseable {
      * @param len how many values
      * @throws NpyTypeException for any other dtype
      * @throws IllegalArgumentException if a string does not fit the dtype
-     * @throws NpyException if more elements than the shape holds would be written
+     * @throws NpyShapeException if more elements than the shape holds would be written
      * @throws IOException if the target fails
      */
     public void write(String[] src, int off, int len) throws IOException {
@@ -317,7 +321,7 @@ public final class NpyWriter implements AutoCloseable {
      *
      * @param chunk an array of this writer's dtype (any shape)
      * @throws NpyTypeException if the dtypes differ
-     * @throws NpyException if more elements than the shape holds would be written
+     * @throws NpyShapeException if more elements than the shape holds would be written
      * @throws IOException if the target fails
      */
     public void write(NpyArray chunk) throws IOException {
@@ -327,7 +331,9 @@ public final class NpyWriter implements AutoCloseable {
         }
         long n = chunk.elementCount();
         reserve(n);
-        ByteBuffer data = chunk.heapBytes();
+        // The chunk's values go in the order this file stores them, whatever the chunk's own layout.
+        NpyArray ordered = header.fortranOrder() ? chunk.toFortranOrder() : chunk.toCOrder();
+        ByteBuffer data = ordered.heapBytes();
         if (data.remaining() <= buffer.remaining()) {
             buffer.put(data);
         } else {
@@ -374,12 +380,12 @@ public final class NpyWriter implements AutoCloseable {
         written += elements;
     }
 
-    private void reserve(long elements) throws NpyException {
+    private void reserve(long elements) {
         if (closed) {
             throw new IllegalStateException("the writer is closed");
         }
         if (elements > count - written) {
-            throw new NpyException(rowSize > 0 ? "more than " + Long.MAX_VALUE + " elements"
+            throw new NpyShapeException(rowSize > 0 ? "more than " + Long.MAX_VALUE + " elements"
                     : "shape " + header.shapeString() + " holds " + count + " elements; "
                     + written + " were written and " + elements + " more do not fit");
         }
@@ -433,7 +439,7 @@ public final class NpyWriter implements AutoCloseable {
      * Finishes the stream. For a {@link Path} target the file is moved into place only if exactly
      * the shape's element count was written; otherwise the previous file is left untouched.
      *
-     * @throws NpyException if fewer elements than the shape holds were written
+     * @throws NpyShapeException if fewer elements than the shape holds were written
      * @throws IOException if the target fails
      */
     @Override
@@ -446,7 +452,7 @@ public final class NpyWriter implements AutoCloseable {
             if (rowSize > 0) {
                 finishRows();
             } else if (written != count) {
-                throw new NpyException("shape " + header.shapeString() + " holds " + count + " elements; only "
+                throw new NpyShapeException("shape " + header.shapeString() + " holds " + count + " elements; only "
                         + written + " were written, so the array is incomplete");
             } else {
                 flush();

@@ -40,7 +40,7 @@ class NpyWriterTest {
         NpyWriter writer = NpyWriter.open(file, NpyHeader.of(DType.INT32, 4));
         writer.write(new int[] {1, 2, 3}, 0, 3);
         assertThatThrownBy(writer::close)
-                .isInstanceOf(NpyException.class)
+                .isInstanceOf(NpyShapeException.class)
                 .hasMessageContaining("holds 4 elements; only 3 were written");
 
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
@@ -71,7 +71,7 @@ class NpyWriterTest {
         try (NpyWriter writer = NpyWriter.of(new ByteArrayOutputStream(), NpyHeader.of(DType.INT8, 2))) {
             writer.write(new byte[] {1, 2}, 0, 2);
             assertThatThrownBy(() -> writer.write(new byte[] {3}, 0, 1))
-                    .isInstanceOf(NpyException.class)
+                    .isInstanceOf(NpyShapeException.class)
                     .hasMessageContaining("holds 2 elements");
         }
     }

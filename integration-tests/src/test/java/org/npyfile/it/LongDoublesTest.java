@@ -1,6 +1,7 @@
 package org.npyfile.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.npyfile.fixtures.NumpyRuntime;
+import org.npyfile.Casting;
+import org.npyfile.DType;
+import org.npyfile.Npy;
+import org.npyfile.NpyArray;
+import org.npyfile.NpyTypeException;
 import org.npyfile.internal.LongDoubles;
 
 /**
@@ -132,6 +138,70 @@ class LongDoublesTest {
         for (JsonNode r : numpy.report("eval", files, Map.of("expr", expr))) {
             assertThat(r.path("value").asBoolean()).as(r.toString()).isTrue();
         }
+    }
+
+    @Test
+    void thePublicApiGivesExactDecimalsAndNumpysDoubleCast() throws IOException {
+        List<Path> files = List.of(dir.resolve("le.npy"), dir.resolve("be.npy"), dir.resolve("c32.npy"),
+                dir.resolve("c32-be.npy"));
+        List<JsonNode> reports = numpy.report("long-doubles", files, Map.of());
+        assumeTrue(reports.get(0).path("finfo").get(0).asInt() == 63,
+                "numpy's longdouble here is not the x87 80-bit format: " + reports.get(0).path("finfo"));
+        for (int f = 0; f < files.size(); f++) {
+            NpyArray a = Npy.read(files.get(f));
+            assertThat(a.dtype().isLongDouble()).isTrue();
+            boolean complex = a.dtype().kind() == DType.Kind.COMPLEX;
+            double[] doubles = a.astype(complex ? DType.COMPLEX128 : DType.FLOAT64, Casting.UNSAFE).asDoubleArray();
+            JsonNode values = reports.get(f).path("values");
+            assertThat(doubles).hasSize(values.size());
+            // One part at a time, so that NaN and infinities (which no decimal holds) are checked alone.
+            NpyArray parts = NpyArray.of(DType.of(DType.Kind.FLOAT, 16, a.dtype().byteOrder()), false,
+                    new long[] {values.size()}, a.data());
+            for (int i = 0; i < values.size(); i++) {
+                JsonNode expected = values.get(i);
+                String where = files.get(f).getFileName() + "[" + i + "] = " + expected.path("repr").asText();
+                assertThat(String.format("%016x", Double.doubleToRawLongBits(doubles[i])))
+                        .as(where).isEqualTo(expected.path("double").asText());
+                ByteBuffer one = a.data().slice(16 * i, 16);
+                NpyArray single = NpyArray.of(parts.dtype(), false, new long[] {1}, one);
+                if (expected.has("ratio")) {
+                    BigDecimal exact = new BigDecimal(new BigInteger(expected.path("ratio").get(0).asText(), 16))
+                            .divide(new BigDecimal(new BigInteger(expected.path("ratio").get(1).asText(), 16)));
+                    assertThat(single.asBigDecimalArray()[0]).as(where).isEqualByComparingTo(exact);
+                } else {
+                    assertThatThrownBy(single::asBigDecimalArray).as(where).isInstanceOf(ArithmeticException.class);
+                }
+            }
+            // A double that is no long double's own still fails no check: explicit only.
+            assertThatThrownBy(a::asDoubleArray).isInstanceOf(NpyTypeException.class);
+        }
+    }
+
+    @Test
+    void arraysBuiltFromDecimalsAndDoublesLoadInNumpyWithTheSameValues() throws IOException {
+        BigDecimal[] decimals = {new BigDecimal("0.1"), new BigDecimal("-1e-4940"), new BigDecimal("1e4000"),
+            new BigDecimal("-2.5")};
+        double[] doubles = {-0.0, 1.0 / 3, Double.MIN_VALUE, Double.NEGATIVE_INFINITY, Double.NaN};
+        Path le = dir.resolve("public-le.npy").toAbsolutePath();
+        Path be = dir.resolve("public-be.npy").toAbsolutePath();
+        Path fromDoubles = dir.resolve("public-doubles.npy").toAbsolutePath();
+        Npy.write(le, NpyArray.ofLongDoubles(decimals, 2, 2));
+        Npy.write(be, NpyArray.ofLongDoubles(decimals, 2, 2).withByteOrder(ByteOrder.BIG_ENDIAN));
+        Npy.write(fromDoubles, NpyArray.ofLongDoubles(doubles));
+        List<JsonNode> r = numpy.report("eval", List.of(le, be, fromDoubles), Map.of("expr",
+                "[a.dtype.str, a.shape, [repr(x) for x in a.ravel()], [bool(x) for x in np.signbit(a.ravel())]]"));
+        assertThat(r.get(0).path("value").get(0).asText()).isEqualTo("<f16");
+        assertThat(r.get(1).path("value").get(0).asText()).isEqualTo(">f16");
+        List<JsonNode> exact = numpy.report("eval", List.of(le), Map.of("expr",
+                "bool(np.all(a.ravel() == np.array([np.longdouble('0.1'), np.longdouble('-1e-4940'),"
+                        + " np.longdouble('1e4000'), np.longdouble('-2.5')])))"));
+        assertThat(exact.get(0).path("value").asBoolean()).isTrue();
+        assertThat(r.get(1).path("value").get(2)).isEqualTo(r.get(0).path("value").get(2));
+        JsonNode d = r.get(2).path("value");
+        assertThat(d.get(2).get(0).asText()).isEqualTo("np.longdouble('-0.0')");
+        assertThat(d.get(3).get(0).asBoolean()).isTrue();
+        assertThat(d.get(2).get(3).asText()).isEqualTo("np.longdouble('-inf')");
+        assertThat(d.get(2).get(4).asText()).isEqualTo("np.longdouble('nan')");
     }
 
     /** A version 1.0 .npy file: numpy's header, padded as numpy pads it, then the data. */

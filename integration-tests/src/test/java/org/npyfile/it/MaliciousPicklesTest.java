@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.npyfile.NpyFormatException;
 import org.npyfile.fixtures.NumpyRuntime;
+import org.npyfile.Npy;
+import org.npyfile.NpyLimits;
 import org.npyfile.internal.pickle.PickleLimits;
 import org.npyfile.internal.pickle.PickleReader;
 import org.npyfile.internal.pickle.Python2Strings;
@@ -61,6 +63,13 @@ class MaliciousPicklesTest {
                     Python2Strings.ASCII))
                     .as(files.get(i).toString()).isInstanceOf(NpyFormatException.class)
                     .hasMessageContaining("a call of " + global);
+        }
+        for (Path file : files) {
+            String global = globals.get(file.getFileName().toString());
+            // The same through the public API, with object arrays allowed.
+            assertThatThrownBy(() -> Npy.read(file, NpyLimits.DEFAULT.withObjectArrays(true)))
+                    .isInstanceOf(NpyFormatException.class).hasMessageContaining("a call of " + global)
+                    .hasMessageContaining(file.toString());
         }
         for (Path marker : markers) {
             assertThat(marker).as("nothing ran in Java").doesNotExist();

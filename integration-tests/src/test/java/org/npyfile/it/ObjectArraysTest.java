@@ -17,13 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.npyfile.NpyException;
 import org.npyfile.NpyFormatException;
 import org.npyfile.fixtures.NumpyRuntime;
+import org.npyfile.DType;
+import org.npyfile.Npy;
+import org.npyfile.NpyArray;
+import org.npyfile.NpyLimitException;
+import org.npyfile.NpyLimits;
 import org.npyfile.internal.pickle.NumpyDType;
 import org.npyfile.internal.pickle.PickleLimits;
 import org.npyfile.internal.pickle.PickleReader;
 import org.npyfile.internal.pickle.PickleWriter;
 import org.npyfile.internal.pickle.PickledArray;
-import org.npyfile.internal.pickle.PyComplex;
-import org.npyfile.internal.pickle.PyTuple;
+import org.npyfile.python.PyComplex;
+import org.npyfile.python.PyTuple;
 import org.npyfile.internal.pickle.Python2Strings;
 
 /**
@@ -189,6 +194,50 @@ class ObjectArraysTest {
         assertSame("numpy loads what Java wrote", written, numpySaw.path("value"));
         assertSame("the reader reads what the writer wrote", read(PickledValues.dataSection(out), Python2Strings.ASCII),
                 numpySaw.path("value"));
+    }
+
+    @Test
+    void thePublicApiReadsEveryObjectArrayAsNumpyLoadsItAndRefusesThemByDefault() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String name : FILES.keySet()) {
+            if (name.endsWith(".npy")) {
+                files.add(dir.resolve(name));
+            }
+        }
+        List<JsonNode> numpySaw = numpy.report("object-elements", files, Map.of("encoding", "ASCII"));
+        NpyLimits objects = NpyLimits.DEFAULT.withObjectArrays(true);
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            NpyArray read = Npy.read(file, objects);
+            assertThat(PickledValues.normalizePublic(PickledValues.describe(read)).toPrettyString()).as(file.toString())
+                    .isEqualTo(PickledValues.normalizePublic(numpySaw.get(i).path("value")).toPrettyString());
+            assertThatThrownBy(() -> Npy.read(file)).as("numpy's allow_pickle=False default")
+                    .isInstanceOf(NpyLimitException.class).hasMessageContaining(file.toString());
+            // The header is there for anyone who asks, whatever the limits.
+            assertThat(Npy.readHeader(file).dtype().hasObjects()).isTrue();
+        }
+    }
+
+    @Test
+    void arraysBuiltFromJavaValuesLoadInNumpyAsThoseValues() throws IOException {
+        Map<Object, Object> dict = new LinkedHashMap<>();
+        dict.put("k", List.of(1L, "v"));
+        dict.put(PyTuple.of(1L, 2L), null);
+        List<Object> elements = new ArrayList<>(List.of("ünïcödé 日本", new byte[] {0, (byte) 0xff},
+                Long.MIN_VALUE, java.math.BigInteger.TWO.pow(100), -0.0, Double.NaN, true, PyTuple.of(1L, "a"),
+                List.of(List.of()), dict, new PyComplex(1.5, -2),
+                NpyArray.of(new double[] {0, 1.5, 3, 4.5, 6, 7.5}, 2, 3).toFortranOrder(),
+                NpyArray.ofObjects(java.util.Arrays.asList(1L, null)), NpyArray.ofStrings(new String[] {"a", "b"}),
+                DType.parse("<M8[10ms]")));
+        elements.add(null);
+        NpyArray built = NpyArray.ofObjects(elements, 4, 4);
+        Path out = NumpyFixtures.outputDir("object-arrays-public").resolve("built.npy");
+        Npy.write(out, built);
+        JsonNode numpySaw = numpy.report("object-elements", List.of(out), Map.of()).get(0);
+        assertThat(numpySaw.has("error")).as(numpySaw.toString()).isFalse();
+        assertThat(PickledValues.normalizePublic(PickledValues.describe(built)).toPrettyString())
+                .isEqualTo(PickledValues.normalizePublic(numpySaw.path("value")).toPrettyString());
+        assertThat(Npy.read(out, NpyLimits.DEFAULT.withObjectArrays(true))).isEqualTo(built);
     }
 
     /** Reads every file (every npz member) in Java and compares it with numpy's description. */

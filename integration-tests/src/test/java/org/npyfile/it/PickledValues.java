@@ -30,13 +30,15 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.npyfile.internal.pickle.NumpyDType;
 import org.npyfile.internal.pickle.PickledArray;
-import org.npyfile.internal.pickle.PyComplex;
-import org.npyfile.internal.pickle.PyFraction;
-import org.npyfile.internal.pickle.PyGlobal;
-import org.npyfile.internal.pickle.PyInstance;
-import org.npyfile.internal.pickle.PyRange;
-import org.npyfile.internal.pickle.PySlice;
-import org.npyfile.internal.pickle.PyTuple;
+import org.npyfile.python.PyComplex;
+import org.npyfile.python.PyFraction;
+import org.npyfile.DType;
+import org.npyfile.NpyArray;
+import org.npyfile.python.PyGlobal;
+import org.npyfile.python.PyInstance;
+import org.npyfile.python.PyRange;
+import org.npyfile.python.PySlice;
+import org.npyfile.python.PyTuple;
 
 /**
  * The pickle reader's values in the tagged JSON form of numpy_fixtures.py's {@code describe_object},
@@ -97,6 +99,10 @@ final class PickledValues {
             o.put("bytes", HEX.formatHex(b));
         } else if (v instanceof PickledArray a) {
             return array(a);
+        } else if (v instanceof NpyArray a) {
+            return array(a);
+        } else if (v instanceof DType d) {
+            o.put("dtype", d.descr());
         } else if (v instanceof NumpyDType d) {
             o.put("dtype", d.descr());
         } else if (v instanceof PyTuple t) {
@@ -165,6 +171,74 @@ final class PickledValues {
             body.put("data", HEX.formatHex(a.data()));
         }
         return JSON.objectNode().set("ndarray", body);
+    }
+
+    /** A public array as the pickle reader's array of the same content would be described. */
+    private static JsonNode array(NpyArray a) {
+        ObjectNode body = JSON.objectNode();
+        body.put("descr", a.dtype().descr());
+        ArrayNode shape = body.putArray("shape");
+        for (long d : a.shape()) {
+            shape.add(d);
+        }
+        body.set("subclass", JSON.nullNode());
+        if (a.dtype().hasObjects()) {
+            body.set("objects", all(java.util.Arrays.asList(a.asObjectArray())));
+        } else {
+            body.put("fortran", a.fortranOrder());
+            ByteBuffer data = a.data();
+            byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            body.put("data", HEX.formatHex(bytes));
+        }
+        return JSON.objectNode().set("ndarray", body);
+    }
+
+    /**
+     * {@link #normalize} and, beyond it, what the public API does not keep: a numpy scalar is a 0-d
+     * array, an ndarray subclass's name is dropped, and a Fortran flag counts only where the
+     * layouts differ (as numpy records it in a header).
+     */
+    static JsonNode normalizePublic(JsonNode node) {
+        JsonNode n = normalize(node);
+        return publicForm(n);
+    }
+
+    private static JsonNode publicForm(JsonNode node) {
+        if (node.isArray()) {
+            ArrayNode out = JSON.arrayNode();
+            node.forEach(n -> out.add(publicForm(n)));
+            return out;
+        }
+        if (!node.isObject()) {
+            return node;
+        }
+        if (node.has("scalar")) {
+            JsonNode s = node.get("scalar");
+            ObjectNode body = JSON.objectNode();
+            body.put("descr", s.path("descr").asText());
+            body.putArray("shape");
+            body.set("subclass", JSON.nullNode());
+            body.put("fortran", false);
+            body.set("data", s.get("data"));
+            return JSON.objectNode().set("ndarray", body);
+        }
+        ObjectNode out = JSON.objectNode();
+        node.fields().forEachRemaining(e -> out.set(e.getKey(), publicForm(e.getValue())));
+        if (node.has("ndarray")) {
+            ObjectNode body = (ObjectNode) out.get("ndarray");
+            body.set("subclass", JSON.nullNode());
+            if (body.has("fortran")) {
+                int larger = 0;
+                boolean empty = false;
+                for (JsonNode d : body.path("shape")) {
+                    larger += d.asLong() > 1 ? 1 : 0;
+                    empty |= d.asLong() == 0;
+                }
+                body.put("fortran", body.path("fortran").asBoolean() && larger > 1 && !empty);
+            }
+        }
+        return out;
     }
 
     private static ArrayNode all(Iterable<?> items) {

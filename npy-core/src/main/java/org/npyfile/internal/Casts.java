@@ -16,6 +16,10 @@ import org.npyfile.NpyTypeException;
  * becoming infinite; a nonzero imaginary part dropped) throws instead; rounding and truncation are
  * what a cast asks for and still happen.
  *
+ * <p>Long doubles go through a double (x87 extended format): a long double becomes the nearest
+ * double (ties to even, ±inf and NaN kept), so a long double to long double cast keeps only a
+ * double's precision; a double becomes a long double exactly.
+ *
  * <p>Where numpy leaves the result undefined (NaN, infinities or out-of-range floats becoming
  * integers), the unchecked cast gives what numpy gives on x86-64 for the signed 32- and 64-bit
  * targets (the most negative value), and the same through a 32-bit (for 8- and 16-bit targets)
@@ -36,9 +40,6 @@ public final class Casts {
     public static boolean castable(DType from, DType to) {
         if (from.withByteOrder(to.byteOrder()).equals(to)) {
             return true;
-        }
-        if (from.isLongDouble() || to.isLongDouble()) {
-            return false;
         }
         boolean fromTime = from.kind() == Kind.DATETIME || from.kind() == Kind.TIMEDELTA;
         boolean toTime = to.kind() == Kind.DATETIME || to.kind() == Kind.TIMEDELTA;
@@ -113,7 +114,8 @@ public final class Casts {
         return switch (size) {
             case 2 -> Float16.toFloat(in.getShort(at));
             case 4 -> in.getFloat(at);
-            default -> in.getDouble(at);
+            case 8 -> in.getDouble(at);
+            default -> LongDoubles.toDouble(in, at, in.order(), LongDoubles.Format.X87_EXTENDED);
         };
     }
 
@@ -159,7 +161,11 @@ public final class Casts {
                 }
                 out.putFloat(f);
             }
-            default -> out.putDouble(value);
+            case 8 -> out.putDouble(value);
+            default -> {
+                LongDoubles.fromDouble(value, out, out.position(), out.order(), LongDoubles.Format.X87_EXTENDED);
+                out.position(out.position() + LongDoubles.SIZE);
+            }
         }
     }
 
@@ -249,8 +255,14 @@ public final class Casts {
         switch (size) {
             case 4 -> out.putFloat(big ? new BigInteger(Long.toUnsignedString(value)).floatValue() : (float) value);
             case 8 -> out.putDouble(big ? new BigInteger(Long.toUnsignedString(value)).doubleValue() : (double) value);
-            default -> writeFloat(out, big ? new BigInteger(Long.toUnsignedString(value)).doubleValue() : (double) value,
+            case 2 -> writeFloat(out, big ? new BigInteger(Long.toUnsignedString(value)).doubleValue() : (double) value,
                     2, checked, index);
+            default -> {
+                // A long double holds every 64-bit integer exactly.
+                BigDecimal exact = new BigDecimal(big ? new BigInteger(Long.toUnsignedString(value)) : BigInteger.valueOf(value));
+                LongDoubles.fromBigDecimal(exact, out, out.position(), out.order(), LongDoubles.Format.X87_EXTENDED);
+                out.position(out.position() + LongDoubles.SIZE);
+            }
         }
     }
 

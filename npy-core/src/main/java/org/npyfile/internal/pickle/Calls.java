@@ -23,6 +23,11 @@ import org.npyfile.internal.pickle.Nodes.InstanceNode;
 import org.npyfile.internal.pickle.Nodes.ListNode;
 import org.npyfile.internal.pickle.Nodes.SetNode;
 import org.npyfile.internal.pickle.Nodes.TupleNode;
+import org.npyfile.python.PyGlobal;
+import org.npyfile.python.PyComplex;
+import org.npyfile.python.PySlice;
+import org.npyfile.python.PyRange;
+import org.npyfile.python.PyFraction;
 
 /**
  * The allowlist: what a call ({@code REDUCE}, {@code INST}, {@code OBJ}) of each data constructor

@@ -18,6 +18,8 @@ import org.npyfile.internal.pickle.Nodes.InstanceNode;
 import org.npyfile.internal.pickle.Nodes.ListNode;
 import org.npyfile.internal.pickle.Nodes.SetNode;
 import org.npyfile.internal.pickle.Nodes.TupleNode;
+import org.npyfile.python.PyTuple;
+import org.npyfile.python.PyInstance;
 
 /**
  * Turns what the pickle machine built into the result's immutable values, after checking the
@@ -132,7 +134,7 @@ final class Finisher {
         if (node instanceof ListNode list) {
             value = Collections.unmodifiableList(convertAll(list.items));
         } else if (node instanceof TupleNode tuple) {
-            value = PyTuple.wrap(convertAll(java.util.Arrays.asList(tuple.items)).toArray());
+            value = PyTuple.copyOf(convertAll(java.util.Arrays.asList(tuple.items)));
         } else if (node instanceof DictNode dict) {
             value = map(dict);
         } else if (node instanceof SetNode set) {

@@ -1,6 +1,7 @@
 package org.npyfile.internal.pickle;
 
 import java.util.ArrayList;
+import org.npyfile.python.PyGlobal;
 
 /**
  * The mutable objects the pickle machine builds and the memo shares: pickle fills containers after

@@ -19,6 +19,13 @@ import org.npyfile.internal.pickle.Nodes.InstanceNode;
 import org.npyfile.internal.pickle.Nodes.ListNode;
 import org.npyfile.internal.pickle.Nodes.SetNode;
 import org.npyfile.internal.pickle.Nodes.TupleNode;
+import org.npyfile.python.PyTuple;
+import org.npyfile.python.PyInstance;
+import org.npyfile.python.PyGlobal;
+import org.npyfile.python.PyComplex;
+import org.npyfile.python.PySlice;
+import org.npyfile.python.PyRange;
+import org.npyfile.python.PyFraction;
 
 /**
  * Python's pickle machine (protocols 0 to 5, as {@code pickle._Unpickler} and {@code _pickle.c} run

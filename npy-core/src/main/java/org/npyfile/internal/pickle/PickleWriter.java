@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.npyfile.python.PyTuple;
+import org.npyfile.python.PyComplex;
 
 /**
  * Writes plain values as a pickle that {@code numpy.load(..., allow_pickle=True)} turns back into

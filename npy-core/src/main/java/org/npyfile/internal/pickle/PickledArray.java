@@ -3,6 +3,8 @@ package org.npyfile.internal.pickle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.npyfile.python.PyTuple;
+import org.npyfile.python.PyGlobal;
 
 /**
  * A numpy array (or numpy scalar) rebuilt from its pickle without numpy: the dtype, shape, memory

@@ -1,6 +1,7 @@
 package org.npyfile.internal.pickle;
 
 import java.util.Map;
+import org.npyfile.python.PyGlobal;
 
 /**
  * Python 3's {@code fix_imports} for pickles of protocol 0 to 2 ({@code _compat_pickle}): the

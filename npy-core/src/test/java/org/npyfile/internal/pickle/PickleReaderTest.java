@@ -13,6 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.npyfile.NpyException;
 import org.npyfile.NpyFormatException;
+import org.npyfile.python.PyTuple;
+import org.npyfile.python.PyInstance;
+import org.npyfile.python.PyGlobal;
 
 /**
  * The pickle reader on hand-written pickles: every hostile case refused with the promised exception

@@ -1,4 +1,4 @@
-package org.npyfile.internal.pickle;
+package org.npyfile.python;
 
 /**
  * A Python {@code slice}; each part is null (None), a {@link Long} or a {@link java.math.BigInteger}.

@@ -1,4 +1,4 @@
-package org.npyfile.internal.pickle;
+package org.npyfile.python;
 
 import java.math.BigInteger;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.npyfile.internal.pickle;
+package org.npyfile.python;
 
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -41,7 +41,7 @@ public final class PyTuple extends AbstractList<Object> implements RandomAccess 
     }
 
     /** Wraps an array the caller hands over and never touches again. */
-    static PyTuple wrap(Object[] items) {
+    private static PyTuple wrap(Object[] items) {
         return items.length == 0 ? EMPTY : new PyTuple(items);
     }
 

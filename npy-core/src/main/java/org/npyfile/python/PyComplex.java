@@ -1,4 +1,4 @@
-package org.npyfile.internal.pickle;
+package org.npyfile.python;
 
 /**
  * A Python {@code complex}: two doubles.

@@ -1,4 +1,4 @@
-package org.npyfile.internal.pickle;
+package org.npyfile.python;
 
 import java.util.List;
 import java.util.Map;
