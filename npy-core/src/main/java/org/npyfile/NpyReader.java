@@ -48,7 +48,8 @@ public final class NpyReader implements AutoCloseable {
     private final Source source;
     private final NpyHeader header;
     private final NpyLimits limits;
-    private final String file;
+    /** The name errors give the input: the path, or what {@link #named(String)} said; may be null. */
+    private String file;
     private final int itemSize;
     private final long count;
     /** Element index of the next element to hand out, in the order elements are handed out. */
@@ -199,6 +200,19 @@ public final class NpyReader implements AutoCloseable {
     /** A reader over a source whose closing the caller decides (one-shot stream reads). */
     static NpyReader over(Source source, NpyLimits limits) throws IOException {
         return new NpyReader(source, limits, null);
+    }
+
+    /**
+     * Names the input in every exception this reader throws from now on, for sources that are no
+     * local file: a URI, an {@code archive.npz:entry}. A failure while opening, before this call,
+     * can be named with {@link NpyException#withFile(String)}.
+     *
+     * @param name how to name the input
+     * @return this reader
+     */
+    public NpyReader named(String name) {
+        this.file = name;
+        return this;
     }
 
     /**
