@@ -62,6 +62,10 @@ NUMPY_CASE["readNewArray"] = "readNew"
 # A benchmark whose slowest measured iteration is this many times its fastest is flagged as noisy.
 NOISY = 1.5
 
+# A quick run's ratio to numpy that is further than this from the latest full run's, either way,
+# is reported as a row the quick run cannot measure.
+QUICK_AGREES = 0.25
+
 # Issue 5's targets: (case, what it is compared with, minimum ratio per JDK major version).
 TARGETS = [
     ("readNew", "numpy", {17: 1.0, 25: 1.3}),
@@ -189,6 +193,36 @@ def machine_facts():
     return f"{os.cpu_count()} cores ({cpu}){mem}, {platform.system()} {platform.release()}"
 
 
+def vs_numpy(results):
+    """{JDK major: {case: npyfile's speed over numpy's}} of a finished run, from its times alone."""
+    with open(os.path.join(results, "numpy.json")) as f:
+        numpy_cases = json.load(f)["cases"]
+    found = {}
+    for jmh_file in glob.glob(os.path.join(results, "jmh-*.json")):
+        with open(jmh_file) as f:
+            runs = json.load(f)
+        if not runs:
+            continue
+        ours = {}
+        for b in runs:
+            cls, method = b["benchmark"].rsplit(".", 2)[-2:]
+            if cls in OURS:
+                ours[method] = median_ms(b) / 1e3
+        found[int(runs[0]["jdkVersion"].split(".")[0])] = {
+            case: numpy_cases[NUMPY_CASE[case]]["median_s"] / seconds
+            for case, seconds in ours.items() if NUMPY_CASE.get(case) in numpy_cases}
+    return found
+
+
+def latest_full_run(results):
+    """The newest finished full run beside a quick run's results, or None."""
+    runs = sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(results)), "full-*")), reverse=True)
+    for run in runs:
+        if os.path.exists(os.path.join(run, "numpy.json")) and glob.glob(os.path.join(run, "jmh-*.json")):
+            return run
+    return None
+
+
 def table(args):
     with open(os.path.join(args.data, "manifest.json")) as f:
         manifest = json.load(f)
@@ -209,6 +243,9 @@ def table(args):
     for case in ("writeExisting", "writeInPlace"):  # data made before these cases existed
         nbytes.setdefault(case, nbytes["write"])
     numpy_gbps = {case: gbps(nbytes[case], r["median_s"]) for case, r in numpy_report["cases"].items()}
+
+    full_run = latest_full_run(args.results) if manifest["mode"] == "quick" else None
+    full_ratios = vs_numpy(full_run) if full_run else {}
 
     shape = manifest["shape"]
     main_mib = nbytes["readNew"] / 2**20
@@ -257,7 +294,9 @@ def table(args):
                     return value, why
             return None, None
 
-        header = ["case", "npyfile GB/s", "numpy GB/s", "vs numpy"]
+        full = full_ratios.get(jdk_major)
+        disagree = []
+        header = ["case", "npyfile GB/s", "numpy GB/s", "vs numpy"] + (["full run: vs numpy"] if full else [])
         for label, _ in PEERS:
             header += [f"{label} GB/s", f"vs {label.split()[0]}"]
         out.append("| " + " | ".join(header) + " |")
@@ -269,6 +308,12 @@ def table(args):
             npy = numpy_gbps.get(NUMPY_CASE[case])
             shown = why or (fmt(mine) if mine is not None or case not in OPTIONAL else "n/a")
             row = [f"{case}: {what}", shown, fmt(npy), fmt_ratio(ratio(mine, npy))]
+            if full:
+                quick_ratio, full_ratio = ratio(mine, npy), full.get(case)
+                row.append(fmt_ratio(full_ratio))
+                if quick_ratio is not None and full_ratio is not None and abs(quick_ratio / full_ratio - 1) > QUICK_AGREES:
+                    disagree.append(f"{case} ({fmt_ratio(quick_ratio)} here, {fmt_ratio(full_ratio)} in the full run)")
+                    row[0] += " **(quick run disagrees)**"
             for _, cls in PEERS:
                 theirs, their_why = cell(cls, case)
                 row += [their_why or fmt(theirs), fmt_ratio(ratio(mine, theirs))]
@@ -294,6 +339,17 @@ def table(args):
         if noisy:
             out.append(f"Noisy, slowest measured iteration ≥ {NOISY}× the fastest (the median is shown; "
                        "trust these less): " + ", ".join(noisy) + ".\n")
+        if manifest["mode"] == "quick":
+            if not full:
+                out.append(f"No full run on Java {jdk_major} to compare with (benchmarks/run.sh without --quick): "
+                           "these quick ratios are unconfirmed.\n")
+            elif disagree:
+                out.append(f"The quick run cannot measure these rows: their ratio to numpy is more than "
+                           f"{QUICK_AGREES:.0%} from the full run's ({os.path.basename(full_run)}), "
+                           "so trust the full run there: " + ", ".join(disagree) + ".\n")
+            else:
+                out.append(f"Every quick ratio to numpy is within {QUICK_AGREES:.0%} of the full run's "
+                           f"({os.path.basename(full_run)}).\n")
         out.append("— = the library has no such operation (see benchmarks/README.md); n/a = npyfile's API for the "
                    "case (npy-npz, Npy.map) was not in the tree, so its benchmark was not compiled; "
                    "`wrong`/`error` = the case failed CheckCases or numpy's check and was not timed.\n")
