@@ -15,10 +15,10 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.npyfile.internal.ArrayToFile;
-import org.npyfile.internal.Shape;
 import org.npyfile.internal.AtomicFile;
 import org.npyfile.internal.Codec;
 import org.npyfile.internal.HeaderFormat;
+import org.npyfile.internal.Shape;
 
 /**
  * Writes a {@code .npy} stream chunk by chunk: the header as {@code numpy.save} writes it, then
