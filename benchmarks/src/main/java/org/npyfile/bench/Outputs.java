@@ -33,7 +33,10 @@ public class Outputs {
     public void clear() throws IOException {
         try (DirectoryStream<Path> written = Files.newDirectoryStream(folder)) {
             for (Path p : written) {
-                Files.deleteIfExists(p);
+                // files only: ExistingOutputs keeps its files in a folder here that must stay
+                if (Files.isRegularFile(p)) {
+                    Files.delete(p);
+                }
             }
         }
         sync();
