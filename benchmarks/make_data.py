@@ -127,6 +127,8 @@ def main():
             "channelRead": main_bytes,
             "write": main_bytes,
             "writeStream": main_bytes,
+            "writeExisting": main_bytes,
+            "writeInPlace": main_bytes,
             "npzStored": main_bytes,
             "npzDeflateOne": deflate_one.nbytes,
             "npzDeflateMany": many_bytes,

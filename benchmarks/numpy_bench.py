@@ -17,6 +17,7 @@ Cases (the names the Java benchmarks use):
   readBigEndian       np.load of the >f4 file + astype('<f4')
   readFortran         np.load of the Fortran-order file (numpy keeps the Fortran layout, as Java does)
   write               np.save of the matrix to a new file
+  writeExisting       np.save of the matrix over an existing file of the same size
   npzStored           np.load(npz)['a'] of the stored entry
   npzDeflateOne       np.load(npz)['a'] of the DEFLATE entry
   npzDeflateMany      every entry of the many-entry DEFLATE archive
@@ -29,6 +30,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import sys
 import time
@@ -74,6 +76,7 @@ def cases(data, out):
     with np.load(many) as z:
         many_arrays = {name: z[name] for name in z.files}
     npy_out = os.path.join(out, "numpy.write.npy")
+    existing_out = os.path.join(out, "numpy.writeExisting.npy")
     npz_out = os.path.join(out, "numpy.npzWriteCompressed.npz")
 
     def remove(path):
@@ -81,6 +84,14 @@ def cases(data, out):
         def clean():
             if os.path.exists(path):
                 os.remove(path)
+            os.sync()
+        return clean
+
+    def keep(path):
+        """Leaves a complete file at the path and waits for writeback: the next save replaces it."""
+        def clean():
+            if not os.path.exists(path):
+                shutil.copyfile(le, path)
             os.sync()
         return clean
 
@@ -92,6 +103,7 @@ def cases(data, out):
         ("readBigEndian", "np.load(be.npy).astype('<f4')", lambda: np.load(be).astype("<f4"), None),
         ("readFortran", "np.load(fortran.npy)", lambda: np.load(fortran), None),
         ("write", "np.save(new file, matrix)", lambda: np.save(npy_out, main), remove(npy_out)),
+        ("writeExisting", "np.save(existing file, matrix)", lambda: np.save(existing_out, main), keep(existing_out)),
         ("npzStored", "np.load(stored.npz)['a']", lambda: load_entry(stored, "a"), None),
         ("npzDeflateOne", "np.load(deflate-one.npz)['a']", lambda: load_entry(one, "a"), None),
         ("npzDeflateMany", "every entry of np.load(deflate-many.npz)", lambda: load_all(many), None),
@@ -127,7 +139,7 @@ def main():
         if cleanup:
             cleanup()
         median = statistics.median(times)
-        nbytes = manifest["bytes"][name]
+        nbytes = manifest["bytes"].get(name, manifest["bytes"]["write"])
         results[name] = {"median_s": median, "times_s": times, "bytes": nbytes, "what": what}
         print(f"  numpy {name:<20} {median * 1e3:9.1f} ms  {nbytes / median / 1e9:6.2f} GB/s", file=sys.stderr)
 

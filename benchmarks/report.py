@@ -8,8 +8,13 @@
       (empty line if none), so that wrong results are reported and never timed.
 
   report.py table --data DIR --results DIR
-      Reads results/jmh-*.json (one per JDK), results/numpy.json and results/checks.json and prints
-      the markdown tables: GB/s per case for npyfile, numpy and each JVM peer, with ratios, per JDK.
+      Reads results/jmh-*.json (one per JDK), results/numpy.json, results/checks.json and, if there,
+      results/startup.json, and prints the markdown tables: GB/s per case for npyfile, numpy and
+      each JVM peer, with ratios, per JDK; and start-up times of the npy tool against Python's.
+
+  report.py startup --results DIR --runs N NAME=COMMAND...
+      Times each command N times (after one untimed run), the commands taking turns so that a busy
+      machine slows them alike, and writes results/startup.json: wall-clock median per NAME.
 """
 
 import argparse
@@ -18,7 +23,9 @@ import json
 import os
 import platform
 import re
+import shlex
 import statistics
+import subprocess
 import sys
 import time
 import zipfile
@@ -32,7 +39,9 @@ CASES = [
     ("readBigEndian", "`>f4` file to native floats"),
     ("readFortran", "Fortran-order file"),
     ("write", "write a float matrix to a new file"),
+    ("writeExisting", "the same over an existing file"),
     ("writeStream", "write, streaming from the array"),
+    ("writeInPlace", "the same with native access enabled"),
     ("npzStored", "npz: one stored entry"),
     ("npzDeflateOne", "npz: one DEFLATE entry"),
     ("npzDeflateMany", "npz: all of 8 DEFLATE entries"),
@@ -47,10 +56,15 @@ PEERS = [("JetBrains npy", "JetBrainsBench"), ("openLCA npy", "OpenLcaBench"), (
 # numpy's measurement for each case (numpy has one way to write a file).
 NUMPY_CASE = {case: case for case, _ in CASES}
 NUMPY_CASE["writeStream"] = "write"
+NUMPY_CASE["writeInPlace"] = "write"
 NUMPY_CASE["readNewArray"] = "readNew"
 
 # A benchmark whose slowest measured iteration is this many times its fastest is flagged as noisy.
 NOISY = 1.5
+
+# A quick run's ratio to numpy that is further than this from the latest full run's, either way,
+# is reported as a row the quick run cannot measure.
+QUICK_AGREES = 0.25
 
 # Issue 5's targets: (case, what it is compared with, minimum ratio per JDK major version).
 TARGETS = [
@@ -61,6 +75,7 @@ TARGETS = [
     ("npzDeflateMany", "numpy", {17: 1.7, 25: 1.7}),
     ("npzWriteCompressed", "numpy", {17: 1.7, 25: 1.7}),
     ("write", "numpy", {17: 1.0, 25: 1.0}),
+    ("writeExisting", "numpy", {17: 1.0, 25: 1.0}),
 ]
 
 
@@ -150,6 +165,10 @@ def ratio(a, b):
     return None if a is None or b is None else a / b
 
 
+def fmt_ms(seconds):
+    return "—" if seconds is None else f"{seconds * 1e3:.0f} ms"
+
+
 def fmt_ratio(x):
     return "—" if x is None else f"{x:.2f}×"
 
@@ -174,6 +193,36 @@ def machine_facts():
     return f"{os.cpu_count()} cores ({cpu}){mem}, {platform.system()} {platform.release()}"
 
 
+def vs_numpy(results):
+    """{JDK major: {case: npyfile's speed over numpy's}} of a finished run, from its times alone."""
+    with open(os.path.join(results, "numpy.json")) as f:
+        numpy_cases = json.load(f)["cases"]
+    found = {}
+    for jmh_file in glob.glob(os.path.join(results, "jmh-*.json")):
+        with open(jmh_file) as f:
+            runs = json.load(f)
+        if not runs:
+            continue
+        ours = {}
+        for b in runs:
+            cls, method = b["benchmark"].rsplit(".", 2)[-2:]
+            if cls in OURS:
+                ours[method] = median_ms(b) / 1e3
+        found[int(runs[0]["jdkVersion"].split(".")[0])] = {
+            case: numpy_cases[NUMPY_CASE[case]]["median_s"] / seconds
+            for case, seconds in ours.items() if NUMPY_CASE.get(case) in numpy_cases}
+    return found
+
+
+def latest_full_run(results):
+    """The newest finished full run beside a quick run's results, or None."""
+    runs = sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(results)), "full-*")), reverse=True)
+    for run in runs:
+        if os.path.exists(os.path.join(run, "numpy.json")) and glob.glob(os.path.join(run, "jmh-*.json")):
+            return run
+    return None
+
+
 def table(args):
     with open(os.path.join(args.data, "manifest.json")) as f:
         manifest = json.load(f)
@@ -184,9 +233,19 @@ def table(args):
     if os.path.exists(checks_file):
         with open(checks_file) as f:
             checks = json.load(f)
+    startup_file = os.path.join(args.results, "startup.json")
+    startup_times = {}
+    if os.path.exists(startup_file):
+        with open(startup_file) as f:
+            startup_times = {name: r["median_s"] for name, r in json.load(f).items()}
     nbytes = dict(manifest["bytes"])
     nbytes.setdefault("readNewArray", nbytes["readNew"])  # the same file, read another way
+    for case in ("writeExisting", "writeInPlace"):  # data made before these cases existed
+        nbytes.setdefault(case, nbytes["write"])
     numpy_gbps = {case: gbps(nbytes[case], r["median_s"]) for case, r in numpy_report["cases"].items()}
+
+    full_run = latest_full_run(args.results) if manifest["mode"] == "quick" else None
+    full_ratios = vs_numpy(full_run) if full_run else {}
 
     shape = manifest["shape"]
     main_mib = nbytes["readNew"] / 2**20
@@ -235,7 +294,9 @@ def table(args):
                     return value, why
             return None, None
 
-        header = ["case", "npyfile GB/s", "numpy GB/s", "vs numpy"]
+        full = full_ratios.get(jdk_major)
+        disagree = []
+        header = ["case", "npyfile GB/s", "numpy GB/s", "vs numpy"] + (["full run: vs numpy"] if full else [])
         for label, _ in PEERS:
             header += [f"{label} GB/s", f"vs {label.split()[0]}"]
         out.append("| " + " | ".join(header) + " |")
@@ -247,6 +308,12 @@ def table(args):
             npy = numpy_gbps.get(NUMPY_CASE[case])
             shown = why or (fmt(mine) if mine is not None or case not in OPTIONAL else "n/a")
             row = [f"{case}: {what}", shown, fmt(npy), fmt_ratio(ratio(mine, npy))]
+            if full:
+                quick_ratio, full_ratio = ratio(mine, npy), full.get(case)
+                row.append(fmt_ratio(full_ratio))
+                if quick_ratio is not None and full_ratio is not None and abs(quick_ratio / full_ratio - 1) > QUICK_AGREES:
+                    disagree.append(f"{case} ({fmt_ratio(quick_ratio)} here, {fmt_ratio(full_ratio)} in the full run)")
+                    row[0] += " **(quick run disagrees)**"
             for _, cls in PEERS:
                 theirs, their_why = cell(cls, case)
                 row += [their_why or fmt(theirs), fmt_ratio(ratio(mine, theirs))]
@@ -254,6 +321,12 @@ def table(args):
         channel, _ = cell(*BASELINE)
         out.append(f"| channelRead: plain FileChannel → direct buffer (yardstick) | {fmt(channel)} | — | — |"
                    + " — | — |" * len(PEERS))
+        npy_start = startup_times.get(f"npy-{jdk_major}")
+        python_start = startup_times.get("python")
+        if npy_start is not None:
+            out.append(f"| cliInfo: `./npy info` on a small file, ms (numpy: `python3 -c 'import numpy; numpy.load(F)'`) "
+                       f"| {npy_start * 1e3:.0f} ms | {fmt_ms(python_start)} | {fmt_ratio(ratio(python_start, npy_start))} |"
+                       + " — | — |" * len(PEERS))
         out.append("")
         noisy = []
         for (cls, method), b in sorted(by_name.items()):
@@ -266,6 +339,17 @@ def table(args):
         if noisy:
             out.append(f"Noisy, slowest measured iteration ≥ {NOISY}× the fastest (the median is shown; "
                        "trust these less): " + ", ".join(noisy) + ".\n")
+        if manifest["mode"] == "quick":
+            if not full:
+                out.append(f"No full run on Java {jdk_major} to compare with (benchmarks/run.sh without --quick): "
+                           "these quick ratios are unconfirmed.\n")
+            elif disagree:
+                out.append(f"The quick run cannot measure these rows: their ratio to numpy is more than "
+                           f"{QUICK_AGREES:.0%} from the full run's ({os.path.basename(full_run)}), "
+                           "so trust the full run there: " + ", ".join(disagree) + ".\n")
+            else:
+                out.append(f"Every quick ratio to numpy is within {QUICK_AGREES:.0%} of the full run's "
+                           f"({os.path.basename(full_run)}).\n")
         out.append("— = the library has no such operation (see benchmarks/README.md); n/a = npyfile's API for the "
                    "case (npy-npz, Npy.map) was not in the tree, so its benchmark was not compiled; "
                    "`wrong`/`error` = the case failed CheckCases or numpy's check and was not timed.\n")
@@ -281,6 +365,9 @@ def table(args):
             else:
                 verdict = "met" if r >= need else "**missed**"
             lines.append(f"{case} ≥ {need}× {against}: {fmt_ratio(r)} {verdict}")
+        if npy_start is not None and python_start is not None:
+            verdict = "met" if npy_start < python_start else "**missed**"
+            lines.append(f"cliInfo faster than Python's numpy.load: {fmt_ratio(ratio(python_start, npy_start))} {verdict}")
         behind = []
         for case, _ in CASES:
             mine = ours_by_case.get(case)
@@ -304,6 +391,30 @@ def table(args):
         f.write(text + "\n")
 
 
+# ------------------------------------------------------------------------------------------ startup
+
+def startup(args):
+    commands = dict(spec.split("=", 1) for spec in args.commands)
+    names = list(commands)
+    times = {name: [] for name in names}
+    for i in range(args.runs + 1):
+        for name in names[i % len(names):] + names[:i % len(names)]:  # taking turns
+            started = time.perf_counter()
+            done = subprocess.run(shlex.split(commands[name]), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            elapsed = time.perf_counter() - started
+            if done.returncode != 0 or done.stderr:
+                sys.exit(f"startup: {name} ({commands[name]}) exited with {done.returncode}, "
+                         f"printing on stderr: {done.stderr.decode(errors='replace')!r}")
+            if i > 0:  # the first run warms the page cache
+                times[name].append(elapsed)
+    report = {name: {"command": commands[name], "median_s": statistics.median(times[name]), "times_s": times[name]}
+              for name in names}
+    with open(os.path.join(args.results, "startup.json"), "w") as f:
+        json.dump(report, f, indent=2)
+    for name in names:
+        print(f"  {name:<12} {report[name]['median_s'] * 1e3:7.1f} ms  ({commands[name]})", file=sys.stderr)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -313,8 +424,12 @@ def main():
     t = sub.add_parser("table")
     t.add_argument("--data", required=True)
     t.add_argument("--results", required=True)
+    u = sub.add_parser("startup")
+    u.add_argument("--results", required=True)
+    u.add_argument("--runs", type=int, default=20)
+    u.add_argument("commands", nargs="+", metavar="NAME=COMMAND")
     args = parser.parse_args()
-    {"verify": verify, "table": table}[args.command](args)
+    {"verify": verify, "table": table, "startup": startup}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -34,12 +34,17 @@ done
 
 if [ "$mode" = quick ]; then
   jmh_iterations=(-wi 1 -w 200ms -i 3 -r 200ms)
-  jvm_args="-Xms1g -Xmx1g -XX:MaxDirectMemorySize=512m"
+  # AlwaysPreTouch: 200 ms of warmup cannot cycle through a 1 GiB heap, so without it the measured
+  # iterations allocate their arrays in heap pages touched for the first time, and time the page
+  # faults (under 1 GB/s on a small VM) instead of the library. About 1 s per fork.
+  jvm_args="-Xms1g -Xmx1g -XX:MaxDirectMemorySize=512m -XX:+AlwaysPreTouch"
   numpy_runs=5
+  startup_runs=10
 else
   jmh_iterations=(-wi 2 -w 1s -i 5 -r 1s)
   jvm_args="-Xms5g -Xmx5g -XX:MaxDirectMemorySize=3g"
   numpy_runs=7
+  startup_runs=20
 fi
 
 if [ ${#jdks[@]} -eq 0 ]; then
@@ -123,6 +128,24 @@ for home in "${jdks[@]}"; do
     exit 1
   fi
 done
+
+# CLI start-up: `./npy info` on a small file (the launcher with its class-data-sharing archive, on
+# each JDK) against Python importing numpy and loading it; the interpreter itself, not a wrapper
+# such as a pyenv shim, which would add its own start-up to Python's time.
+small=$data/small.npy
+if [ ! -f "$small" ]; then
+  "$python" -c "import numpy, sys; numpy.save(sys.argv[1], numpy.arange(12, dtype='<f4').reshape(3, 4))" "$small"
+fi
+interpreter=$("$python" -c 'import sys; print(sys.executable)')
+starts=("python=$interpreter -c 'import numpy; numpy.load(\"$small\")'")
+for home in "${jdks[@]}"; do
+  major=$("$home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p' | cut -d. -f1)
+  # the first call builds npy-cli/target/npy.jar if needed and the archive for this JDK
+  PATH="$home/bin:$PATH" "$root/npy" --version > "$results/npy-$major-first-run.log" 2>&1
+  starts+=("npy-$major=env PATH=$home/bin:$PATH $root/npy info $small")
+done
+say "timing CLI start-up ($startup_runs runs each, taking turns)"
+"$python" "$here/report.py" startup --results "$results" --runs "$startup_runs" "${starts[@]}"
 
 say "done; table in $results/table.md"
 "$python" "$here/report.py" table --data "$data" --results "$results"

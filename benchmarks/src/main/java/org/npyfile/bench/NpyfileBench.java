@@ -79,6 +79,30 @@ public class NpyfileBench {
         return out;
     }
 
+    /** {@link #write} over an existing file of the same size: numpy's {@code np.save} to a path that exists. */
+    @Benchmark
+    public Path writeExisting(ExistingOutputs outputs, MainValues v) throws IOException {
+        Path out = outputs.file("NpyfileBench.writeExisting.npy");
+        Npy.write(out, NpyArray.of(v.values, v.rows, v.cols));
+        return out;
+    }
+
+    /**
+     * {@link #writeStream} in a JVM that enables native access: on Java 22+ the values then go from
+     * the Java array to the file with one copy ({@code pwrite(2)} through the FFM API); on Java 17
+     * the flag changes nothing, so this row equals {@code writeStream} there.
+     */
+    @Benchmark
+    @Fork(value = 1, jvmArgs = {"-Xms5g", "-Xmx5g", "-XX:MaxDirectMemorySize=3g"},
+            jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+    public Path writeInPlace(Outputs outputs, MainValues v) throws IOException {
+        Path out = outputs.file("NpyfileBench.writeInPlace.npy");
+        try (NpyWriter writer = NpyWriter.open(out, NpyHeader.of(DType.FLOAT32, v.rows, v.cols))) {
+            writer.write(v.values, 0, v.values.length);
+        }
+        return out;
+    }
+
     /** Reads every remaining value of {@code reader} into {@code dst}, from index 0. */
     static void fill(NpyReader reader, float[] dst) throws IOException {
         int done = 0;

@@ -19,7 +19,7 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
-        CommandLine cmd = NpyCommand.commandLine();
+        CommandLine cmd = NpyCommand.commandLine(args);
         // UTF-8 whatever the platform's default: numpy prints str values as they are
         cmd.setOut(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.UTF_8), true));

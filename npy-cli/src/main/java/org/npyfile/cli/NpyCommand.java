@@ -2,6 +2,7 @@ package org.npyfile.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,17 +23,22 @@ import picocli.CommandLine.Spec;
         description = "Look inside NumPy .npy files and .npz archives without Python: what arrays, which dtypes"
                 + " and shapes, what values, whether they are intact; see them as pictures and histograms;"
                 + " convert and repack them.",
-        subcommands = {
-            InfoCommand.class, ShowCommand.class, StatsCommand.class, VerifyCommand.class,
-            ConvertCommand.class, ExtractCommand.class, PackCommand.class, ViewCommand.class, HistCommand.class,
-            CommandLine.HelpCommand.class,
-        },
         footerHeading = "%nArrays:%n",
         footer = {
             "  FILE         an .npy file or an .npz archive (told apart by their first bytes)",
             "  FILE:ENTRY   one array of an archive, by key or ZIP name: digits.npz:labels",
         })
 final class NpyCommand implements Runnable {
+
+    /**
+     * The subcommands, in the order {@code --help} lists them. Not in the {@code @Command}
+     * annotation: picocli would build every one's model at start-up, the largest part of a short
+     * run's time, where a run naming one subcommand needs only that one's (see {@link #commandLine}).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            InfoCommand.class, ShowCommand.class, StatsCommand.class, VerifyCommand.class,
+            ConvertCommand.class, ExtractCommand.class, PackCommand.class, ViewCommand.class, HistCommand.class,
+            CommandLine.HelpCommand.class);
 
     @Spec
     private CommandSpec spec;
@@ -48,13 +54,29 @@ final class NpyCommand implements Runnable {
     }
 
     /**
-     * The command line, ready to {@link CommandLine#execute(String...)}, with its help laid out by
-     * {@link HelpText} and failures reported as one line.
+     * The command line for these arguments, ready to {@link CommandLine#execute(String...)}, with
+     * its help laid out by {@link HelpText} and failures reported as one line. When the first
+     * argument names a subcommand, only that subcommand is added: what the run does, prints and
+     * returns is the same as with all of them, and start-up is faster. Otherwise (no argument, an
+     * option, {@code help}, a mistyped name) every subcommand is there, for the help, the
+     * suggestions and the errors that list them.
      *
+     * @param args the arguments the command line will execute
      * @return the command line; set its out and err writers to capture output
      */
-    static CommandLine commandLine() {
+    static CommandLine commandLine(String... args) {
         CommandLine cmd = new CommandLine(new NpyCommand());
+        List<Class<?>> needed = SUBCOMMANDS;
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            String name = subcommand.getAnnotation(Command.class).name();
+            if (args.length > 0 && args[0].equals(name) && !name.equals("help")) {
+                needed = List.of(subcommand);
+                break;
+            }
+        }
+        for (Class<?> subcommand : needed) {
+            cmd.addSubcommand(subcommand);
+        }
         cmd.setExecutionExceptionHandler(NpyCommand::handleFailure);
         cmd.setParameterExceptionHandler(NpyCommand::handleUsageError);
         HelpText.install(cmd);

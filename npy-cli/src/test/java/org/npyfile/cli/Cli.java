@@ -19,16 +19,24 @@ final class Cli {
     }
 
     static Result run(Object... args) {
-        CommandLine cmd = NpyCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
         String[] strings = new String[args.length];
         for (int i = 0; i < args.length; i++) {
             strings[i] = String.valueOf(args[i]);
         }
-        int code = cmd.execute(strings);
+        return run(NpyCommand.commandLine(strings), strings);
+    }
+
+    /** Runs the arguments on a command line with every subcommand, whatever they name. */
+    static Result runWithEverySubcommand(String... args) {
+        return run(NpyCommand.commandLine(), args);
+    }
+
+    private static Result run(CommandLine cmd, String[] args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 }

@@ -26,6 +26,8 @@ public final class AtomicFile implements AutoCloseable {
     private final Path target;
     private final Path temporary;
     private final FileChannel channel;
+    private ArrayToFile arrays;
+    private boolean arraysOpened;
     private boolean done;
 
     private AtomicFile(Path target, Path temporary, FileChannel channel) {
@@ -96,6 +98,32 @@ public final class AtomicFile implements AutoCloseable {
     }
 
     /**
+     * A second way into the temporary file, for writes straight from Java arrays (see
+     * {@link ArrayToFile}), opened on first use and closed with this file.
+     *
+     * @return the output, or null where the runtime cannot write from arrays in place
+     * @throws IOException if the file cannot be opened again
+     */
+    public ArrayToFile arrays() throws IOException {
+        if (!arraysOpened) {
+            arraysOpened = true;
+            arrays = ArrayToFile.open(temporary);
+        }
+        return arrays;
+    }
+
+    /** Closes the temporary file's channel and array output, both, whatever fails. */
+    private void closeFile() throws IOException {
+        try {
+            if (arrays != null) {
+                arrays.close();
+            }
+        } finally {
+            channel.close();
+        }
+    }
+
+    /**
      * Closes the temporary file and moves it over the target, atomically where the file system can.
      *
      * @throws IOException if closing or moving fails; the temporary file is then removed
@@ -106,7 +134,7 @@ public final class AtomicFile implements AutoCloseable {
         }
         done = true;
         try {
-            channel.close();
+            closeFile();
             try {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -131,7 +159,7 @@ public final class AtomicFile implements AutoCloseable {
         }
         done = true;
         try {
-            channel.close();
+            closeFile();
         } finally {
             Files.deleteIfExists(temporary);
         }

@@ -1,0 +1,205 @@
+package org.npyfile.internal;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.nio.Buffer;
+import java.nio.file.Path;
+
+/**
+ * Writes the memory of Java arrays straight into a file with {@code pwrite(2)}: one copy, from the
+ * array into the page cache, as {@code numpy.save} writes from an array's memory.
+ *
+ * <p>The Java 22+ implementation of the multi-release jar, through the FFM API. Calling C is a
+ * restricted operation: it is used only where the application enabled native access for npyfile
+ * ({@code --enable-native-access=org.npyfile}, {@code ALL-UNNAMED} on the class path, or an
+ * executable jar's {@code Enable-Native-Access} attribute), so that npyfile never makes the JDK
+ * print its restricted-method warning; elsewhere, and on systems other than Linux on x86-64 or
+ * AArch64, {@link #open} returns null and writers stage bytes through a direct buffer.
+ *
+ * <p>The calls read the Java array in place ({@code Linker.Option.critical(true)}): the collector
+ * cannot move the array meanwhile, and this thread reaches no safepoint until the call returns. So
+ * each call writes at most {@link #MAX_CALL_BYTES}, which keeps that wait to about a millisecond.
+ */
+@SuppressWarnings("restricted") // guarded: used only where native access is enabled (see Libc.find)
+public final class ArrayToFile implements AutoCloseable {
+
+    /** Largest write per call: bounds how long this thread holds off the collector. */
+    static final long MAX_CALL_BYTES = 4L << 20;
+
+    private static final Libc LIBC = Libc.find();
+
+    private final int fd;
+    private final MemorySegment callState;
+    private boolean closed;
+
+    private ArrayToFile(int fd) {
+        this.fd = fd;
+        this.callState = Arena.ofAuto().allocate(LIBC.callState);
+    }
+
+    /**
+     * Opens a second descriptor on a regular file that the caller has open, for writes from arrays.
+     *
+     * @param file the file; a symbolic link is refused
+     * @return the output, or null where this runtime cannot write from arrays in place
+     * @throws IOException if the file cannot be opened
+     */
+    public static ArrayToFile open(Path file) throws IOException {
+        if (LIBC == null) {
+            return null;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment path = arena.allocateFrom(file.toString());
+            MemorySegment state = arena.allocate(LIBC.callState);
+            while (true) {
+                int fd = (int) LIBC.open.invokeExact(state, path, LIBC.openFlags);
+                if (fd >= 0) {
+                    return new ArrayToFile(fd);
+                }
+                int errno = LIBC.errno(state);
+                if (errno != Libc.EINTR) {
+                    throw new IOException(file + ": " + LIBC.message(errno));
+                }
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("calling open(2) failed", e);
+        }
+    }
+
+    /**
+     * Writes a buffer's remaining elements, as they lie in memory (the platform's byte order), at a
+     * file position, and moves the buffer's position to its limit.
+     *
+     * @param position the byte offset in the file
+     * @param values a buffer over a Java array (heap) or native memory (direct)
+     * @throws IOException if the file system refuses the write (disk full, file too large, ...)
+     */
+    public void write(long position, Buffer values) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("the output is closed");
+        }
+        MemorySegment source = MemorySegment.ofBuffer(values);
+        long size = source.byteSize();
+        long done = 0;
+        try {
+            while (done < size) {
+                long n = Math.min(MAX_CALL_BYTES, size - done);
+                long wrote = (long) LIBC.pwrite.invokeExact(callState, fd, source.asSlice(done, n), n, position + done);
+                if (wrote < 0) {
+                    int errno = LIBC.errno(callState);
+                    if (errno == Libc.EINTR) {
+                        continue;
+                    }
+                    throw new IOException(LIBC.message(errno));
+                }
+                done += wrote;
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("calling pwrite(2) failed", e);
+        }
+        values.position(values.limit());
+    }
+
+    /** Closes the descriptor; the caller's own channel on the file stays open. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        int result;
+        try {
+            result = (int) LIBC.close.invokeExact(callState, fd);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("calling close(2) failed", e);
+        }
+        // EINTR on close: Linux has released the descriptor already, so there is nothing to retry.
+        if (result != 0 && LIBC.errno(callState) != Libc.EINTR) {
+            throw new IOException(LIBC.message(LIBC.errno(callState)));
+        }
+    }
+
+    /** The C library calls, linked once; null where they are not to be used. */
+    private static final class Libc {
+
+        static final int EINTR = 4;
+        private static final int O_WRONLY = 1;
+        /** The same on x86-64 and AArch64 Linux. */
+        private static final int O_CLOEXEC = 0x80000;
+
+        final StructLayout callState = Linker.Option.captureStateLayout();
+        private final VarHandle errno = callState.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+        final int openFlags;
+        final MethodHandle open;
+        final MethodHandle pwrite;
+        final MethodHandle close;
+        private final MethodHandle strerror;
+
+        private Libc(int noFollow) {
+            Linker linker = Linker.nativeLinker();
+            Linker.Option errnoOption = Linker.Option.captureCallState("errno");
+            openFlags = O_WRONLY | O_CLOEXEC | noFollow;
+            open = linker.downcallHandle(linker.defaultLookup().find("open").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT),
+                    errnoOption, Linker.Option.firstVariadicArg(2));
+            pwrite = linker.downcallHandle(linker.defaultLookup().find("pwrite").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG),
+                    errnoOption, Linker.Option.critical(true));
+            close = linker.downcallHandle(linker.defaultLookup().find("close").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT), errnoOption);
+            strerror = linker.downcallHandle(linker.defaultLookup().find("strerror").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+        }
+
+        /** The calls, or null without native access or off Linux on x86-64 and AArch64. */
+        static Libc find() {
+            if (!ArrayToFile.class.getModule().isNativeAccessEnabled() || !"Linux".equals(System.getProperty("os.name"))) {
+                return null;
+            }
+            // O_NOFOLLOW is the one flag used here whose value differs between the two.
+            int noFollow = switch (System.getProperty("os.arch")) {
+                case "amd64", "x86_64" -> 0x20000;
+                case "aarch64" -> 0x8000;
+                default -> -1;
+            };
+            if (noFollow < 0) {
+                return null;
+            }
+            try {
+                return new Libc(noFollow);
+            } catch (RuntimeException | LinkageError e) {
+                // A JDK that refuses a linker option (critical with captured errno) or lacks a symbol.
+                return null;
+            }
+        }
+
+        int errno(MemorySegment state) {
+            return (int) errno.get(state, 0L);
+        }
+
+        /** The C library's text for an error number, as the JDK's own I/O exceptions say it. */
+        String message(int errno) {
+            try {
+                MemorySegment text = (MemorySegment) strerror.invokeExact(errno);
+                return text.reinterpret(Integer.MAX_VALUE).getString(0);
+            } catch (Throwable e) {
+                return "error " + errno;
+            }
+        }
+    }
+}
