@@ -86,37 +86,43 @@ final class ElementFormats {
         return missing > 0 ? " ".repeat(missing) + s : s;
     }
 
-    /** The raw bits of every float (or complex part) of a column, in order. */
-    private static long[] floatBits(NpyArray column, int partSize) {
+    /** The dtype of a float, or of each part of a complex number, of this many bytes. */
+    static FloatDType floatType(int partSize) {
+        return partSize == 16 ? LongDouble.X87_EXTENDED : FloatType.ofSize(partSize);
+    }
+
+    /** Every float (or complex part) of a column, in order. */
+    static FloatValue[] floatValues(NpyArray column, int partSize) {
         ByteBuffer data = column.data();
-        long[] bits = new long[data.remaining() / partSize];
-        for (int i = 0; i < bits.length; i++) {
-            bits[i] = switch (partSize) {
-                case 2 -> data.getShort(2 * i) & 0xffffL;
-                case 4 -> data.getInt(4 * i) & 0xffff_ffffL;
-                default -> data.getLong(8 * i);
+        FloatValue[] values = new FloatValue[data.remaining() / partSize];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = switch (partSize) {
+                case 2 -> FloatType.HALF.value(data.getShort(2 * i) & 0xffffL);
+                case 4 -> FloatType.SINGLE.value(data.getInt(4 * i) & 0xffff_ffffL);
+                case 8 -> FloatType.DOUBLE.value(data.getLong(8 * i));
+                default -> LongDouble.X87_EXTENDED.read(data, 16 * i);
             };
         }
-        return bits;
+        return values;
     }
 
     private static ElementFormat floats(NpyArray column, PrintOptions options) {
-        FloatType type = FloatType.ofSize(column.dtype().itemSize());
-        long[] bits = floatBits(column, column.dtype().itemSize());
-        FloatFormat format = new FloatFormat(type, bits, false, options.precision());
-        return i -> format.format(bits[i]);
+        int size = column.dtype().itemSize();
+        FloatValue[] values = floatValues(column, size);
+        FloatFormat format = new FloatFormat(floatType(size), values, false, options.precision());
+        return i -> format.format(values[i]);
     }
 
     private static ElementFormat complexes(NpyArray column, PrintOptions options) {
         int partSize = column.dtype().itemSize() / 2;
-        FloatType type = FloatType.ofSize(partSize);
-        long[] parts = floatBits(column, partSize);
-        long[] real = new long[parts.length / 2];
-        long[] imag = new long[parts.length / 2];
+        FloatValue[] parts = floatValues(column, partSize);
+        FloatValue[] real = new FloatValue[parts.length / 2];
+        FloatValue[] imag = new FloatValue[parts.length / 2];
         for (int i = 0; i < real.length; i++) {
             real[i] = parts[2 * i];
             imag[i] = parts[2 * i + 1];
         }
+        FloatDType type = floatType(partSize);
         FloatFormat realFormat = new FloatFormat(type, real, false, options.precision());
         FloatFormat imagFormat = new FloatFormat(type, imag, true, options.precision());
         return i -> {
