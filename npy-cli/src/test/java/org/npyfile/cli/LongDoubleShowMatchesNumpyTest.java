@@ -215,4 +215,16 @@ class LongDoubleShowMatchesNumpyTest {
             assertThat(shown.out()).isEqualTo(numpy.repr() + System.lineSeparator());
         }));
     }
+
+    @TestFactory
+    Stream<DynamicTest> showStrPrintsWhatStrPrints() {
+        return EXPRESSIONS.keySet().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            Printout numpy = PRINTED.get(name);
+            assertThat(numpy.error()).as("numpy loads %s", name).isNull();
+            Cli.Result shown = Cli.run("show", "--str", file(name));
+            assertThat(shown.err()).isEmpty();
+            assertThat(shown.exitCode()).isZero();
+            assertThat(shown.out()).isEqualTo(numpy.str() + System.lineSeparator());
+        }));
+    }
 }
