@@ -18,6 +18,12 @@ import java.math.BigInteger;
 public record FloatValue(boolean negative, Kind kind, BigInteger significand, int exponent,
         boolean unequalMargins) {
 
+    /** Significant bits of a normal double. */
+    private static final int DOUBLE_PRECISION = 53;
+
+    /** The power of two of the smallest subnormal double's bit. */
+    private static final int MIN_DOUBLE_EXPONENT = -1074;
+
     /** What a value is. */
     public enum Kind {
         /** A number, zero included. */
@@ -64,6 +70,63 @@ public record FloatValue(boolean negative, Kind kind, BigInteger significand, in
      */
     public boolean isZero() {
         return kind == Kind.FINITE && significand.signum() == 0;
+    }
+
+    /**
+     * The nearest double, ties to even: what numpy's cast to {@code float64} gives.
+     *
+     * @return the double; infinities and NaN kept, overflow to an infinity, underflow through the
+     *     subnormal doubles to a zero of the same sign
+     */
+    public double toDouble() {
+        if (kind != Kind.FINITE) {
+            return kind == Kind.NAN ? Double.NaN : negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        double magnitude = 0;
+        if (significand.signum() != 0) {
+            int top = significand.bitLength() - 1 + exponent;
+            // the power of two of the last bit a double keeps: 53 bits, or fewer below the normal range
+            int last = Math.max(top - (DOUBLE_PRECISION - 1), MIN_DOUBLE_EXPONENT);
+            BigInteger kept = significand;
+            int keptExponent = exponent;
+            if (exponent < last) {
+                int shift = last - exponent;
+                kept = significand.shiftRight(shift);
+                int half = significand.subtract(kept.shiftLeft(shift)).compareTo(BigInteger.ONE.shiftLeft(shift - 1));
+                if (half > 0 || half == 0 && kept.testBit(0)) {
+                    kept = kept.add(BigInteger.ONE);
+                }
+                keptExponent = last;
+            }
+            // at most 2^53, exact in a double; beyond the largest double scalb gives infinity
+            magnitude = Math.scalb((double) kept.longValueExact(), keptExponent);
+        }
+        return negative ? -magnitude : magnitude;
+    }
+
+    /**
+     * Compares two values that are not NaN by the numbers they stand for.
+     *
+     * @param other a value that is not NaN
+     * @return negative, zero or positive as this is below, equal to or above {@code other}
+     *     ({@code -0.0} equals {@code 0.0})
+     * @throws IllegalArgumentException if either value is NaN
+     */
+    public int compareNumber(FloatValue other) {
+        if (isNaN() || other.isNaN()) {
+            throw new IllegalArgumentException("NaN has no order");
+        }
+        int sign = Integer.compare(signum(), other.signum());
+        if (sign != 0 || kind == Kind.INFINITE || isZero()) {
+            return sign;
+        }
+        return negative ? other.compareMagnitude(this) : compareMagnitude(other);
+    }
+
+    /** -2 for minus infinity, -1 for a negative number, 0 for zeros, 1 and 2 above. */
+    private int signum() {
+        int magnitude = kind == Kind.INFINITE ? 2 : significand.signum();
+        return negative ? -magnitude : magnitude;
     }
 
     /**
