@@ -16,6 +16,7 @@ import org.npyfile.cli.repr.FloatType;
 import org.npyfile.cli.repr.FloatValue;
 import org.npyfile.cli.repr.LongDouble;
 import org.npyfile.cli.repr.PythonText;
+import org.npyfile.cli.repr.ScalarText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -254,8 +255,7 @@ final class StatsCommand implements Callable<Integer> {
 
     /** A long double as numpy's {@code str} of a {@code float128} scalar prints it. */
     private static Object longDouble(FloatValue value) {
-        String text = Dragon4.scalar(value, LongDouble.X87_EXTENDED, false, Dragon4.Trim.ONE_ZERO,
-                Dragon4.Trim.DECIMAL_POINT);
+        String text = ScalarText.floatStr(value, LongDouble.X87_EXTENDED);
         return value.isFinite() ? new Json.Raw(text) : text;
     }
 

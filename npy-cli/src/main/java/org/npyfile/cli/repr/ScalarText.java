@@ -13,7 +13,7 @@ import org.npyfile.NpyTypeException;
  * numbers as Python writes them ({@code (1+2j)}), strings without quotes, bytes as their
  * {@code repr}, datetimes in ISO 8601, timedeltas with their unit's name.
  */
-final class ScalarText {
+public final class ScalarText {
 
     private ScalarText() {
     }
@@ -54,13 +54,14 @@ final class ScalarText {
     }
 
     /**
-     * numpy's {@code str} of a float scalar.
+     * numpy's {@code str} of a float scalar, for example of {@code numpy.nanmin} of a
+     * {@code float128} array.
      *
      * @param value the value
      * @param type its dtype
      * @return for example {@code 0.1}, {@code 3.0}, {@code 1e-05}, {@code -inf}
      */
-    static String floatStr(FloatValue value, FloatDType type) {
+    public static String floatStr(FloatValue value, FloatDType type) {
         return Dragon4.scalar(value, type, false, Dragon4.Trim.ONE_ZERO, Dragon4.Trim.DECIMAL_POINT);
     }
 
