@@ -11,7 +11,8 @@ import java.math.BigInteger;
  *
  * <p>"Unique" mode prints the fewest digits that tell the value apart from its neighbours in its own
  * type (so a {@code float32} 0.1 prints as {@code 0.1}), optionally cut at a precision and then
- * rounded half to even.
+ * rounded half to even. Values come split as {@link FloatValue}s, so one conversion serves every
+ * width, up to the 64-bit significands of x87 long doubles.
  */
 public final class Dragon4 {
 
