@@ -3,6 +3,8 @@ package org.npyfile.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -23,8 +25,8 @@ import org.npyfile.fixtures.Printout;
  * x87 80-bit extended format numpy writes on x86-64) exactly as numpy's {@code repr} and {@code str}
  * print them: special values, the extremes, subnormals, 18 and more significant digits, numpy's
  * switches between positional and scientific notation at their exact thresholds, 0-d, N-d, Fortran
- * order, summarised arrays, and hundreds of seeded random bit patterns and decimal values across
- * the whole exponent range. numpy writes every array and prints them all in one python process.
+ * order, summarised arrays, encodings no x87 produces, and hundreds of seeded random bit patterns
+ * and decimal values across the whole exponent range. numpy writes every array and prints them all in one python process.
  */
 class LongDoubleShowMatchesNumpyTest {
 
@@ -118,6 +120,19 @@ class LongDoubleShowMatchesNumpyTest {
         put("scalar_complex_negative_zero_real", "np.array(complex(-0.0, 1e-300), dtype='<c32') / 7");
         put("scalar_complex_nan_inf", "np.array(complex(np.nan, -np.inf), dtype='<c32')");
         put("scalar_complex_inf_nan", "np.array(complex(-np.inf, np.nan), dtype='>c32')");
+        // encodings no x87 produces: with the integer bit clear above a zero exponent numpy's isnan is true
+        put("unnormals_pseudo_infinity_and_pseudo_nan", littleEndian(new long[][] {{1L << 62, BIAS}, {Long.MIN_VALUE, BIAS},
+            {0, 0x7FFF}, {1, 0xFFFF}, {0x1234_5678L, 0x8000 | BIAS + 9}}));
+        put("pseudo_denormal", littleEndian(new long[][] {{Long.MIN_VALUE | 5, 0}, {Long.MIN_VALUE, BIAS}}));
+    }
+
+    /** {@code np.frombuffer} of x87 values given as significand and sign-and-exponent, zero padding. */
+    private static String littleEndian(long[][] values) {
+        ByteBuffer bytes = ByteBuffer.allocate(16 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < values.length; i++) {
+            bytes.putLong(16 * i, values[i][0]).putShort(16 * i + 8, (short) values[i][1]);
+        }
+        return "np.frombuffer(bytes.fromhex('" + HexFormat.of().formatHex(bytes.array()) + "'), dtype='<f16')";
     }
 
     /**

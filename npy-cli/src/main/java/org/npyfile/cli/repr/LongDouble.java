@@ -10,11 +10,14 @@ import java.nio.ByteOrder;
  * then a sign bit and a 15-bit exponent (bias 16383) — in the low 10 bytes of 16, the other 6 bytes
  * padding that nothing reads. A big-endian value is the 16 bytes reversed.
  *
- * <p>Values split as numpy's {@code Dragon4_PrintFloat_Intel_extended} splits them: the integer bit
- * is ignored (a non-zero exponent implies it, a zero exponent means a subnormal), so the encodings
- * no x87 produces (unnormals, pseudo-denormals, pseudo-infinities and pseudo-NaNs) print as numpy's
- * Dragon4 prints them; numpy's own comparisons of such values follow the FPU instead, so an array
- * holding one may be laid out differently by numpy.
+ * <p>Values split as numpy's {@code Dragon4_PrintFloat_Intel_extended} splits them (a zero exponent
+ * means a subnormal, whatever the integer bit), except the encodings with a non-zero exponent and
+ * the integer bit clear (unnormals, pseudo-infinities, pseudo-NaNs): the FPU rejects them as invalid
+ * operands, so numpy's {@code isnan} is true for them and its arrays print them as {@code nan}, and
+ * so do these values. Two corners stay numpy's own: its {@code str} of such a value alone (a 0-d
+ * array) prints Dragon4's reading of the bits instead, and the FPU reads a pseudo-denormal (zero
+ * exponent, integer bit set) as a larger value than Dragon4 prints, which numpy's choice of layout
+ * may reflect.
  */
 public enum LongDouble implements FloatDType {
     /** The x87 80-bit extended format padded to 16 bytes: numpy's {@code float128} on x86-64. */
@@ -38,7 +41,7 @@ public enum LongDouble implements FloatDType {
     /**
      * Splits a value given by its two fields.
      *
-     * @param significand the 64 significand bits (integer bit included, and ignored)
+     * @param significand the 64 significand bits, the integer bit included
      * @param signAndExponent the sign bit and 15-bit biased exponent, in the low 16 bits
      * @return the value
      */
@@ -46,8 +49,12 @@ public enum LongDouble implements FloatDType {
         boolean negative = (signAndExponent & 0x8000) != 0;
         int biased = signAndExponent & MAX_BIASED;
         long fraction = significand & FRACTION_MASK;
-        if (biased == MAX_BIASED) {
+        boolean integerBit = significand < 0;
+        if (biased == MAX_BIASED && integerBit) {
             return FloatValue.special(negative, fraction != 0);
+        }
+        if (biased != 0 && !integerBit) {
+            return FloatValue.special(negative, true);
         }
         if (biased != 0) {
             return new FloatValue(negative, FloatValue.Kind.FINITE, unsigned(fraction | Long.MIN_VALUE),
