@@ -52,7 +52,8 @@ final class Csv {
      */
     static String unsupported(NpyHeader h) {
         if (!holds(h.dtype())) {
-            return "CSV holds bool, integer and float arrays; this one holds " + Describe.dtype(h.dtype());
+            return "CSV holds bool, integer and float arrays" + Describe.float64Limit(h.dtype())
+                    + "; this one holds " + Describe.dtype(h.dtype());
         }
         if (h.ndim() > 2) {
             return "CSV holds 0-, 1- and 2-d arrays; this one has shape " + h.shapeString();
@@ -60,9 +61,11 @@ final class Csv {
         return null;
     }
 
+    /** Bool, integer and float dtypes, long doubles excepted (no decimal text reads back into them here). */
     private static boolean holds(DType d) {
         return switch (d.kind()) {
-            case BOOL, INT, UINT, FLOAT -> true;
+            case BOOL, INT, UINT -> true;
+            case FLOAT -> !d.isLongDouble();
             default -> false;
         };
     }
@@ -229,7 +232,8 @@ final class Csv {
                 : rows == 0 ? DType.FLOAT64 : allBool ? DType.BOOL : allLong ? DType.INT64
                 : allU64 ? DType.UINT64 : DType.FLOAT64;
         if (!holds(dtype)) {
-            throw new Failure(ExitCodes.USAGE, "CSV holds bool, integer and float values, not " + Describe.dtype(dtype));
+            throw new Failure(ExitCodes.USAGE, "CSV holds bool, integer and float values"
+                    + Describe.float64Limit(dtype) + ", not " + Describe.dtype(dtype));
         }
         long values = rows * Math.max(columns, 0);
         if (declaredShape != null) {

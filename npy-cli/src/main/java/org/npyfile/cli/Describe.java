@@ -26,6 +26,17 @@ final class Describe {
     }
 
     /**
+     * What a command that computes with doubles adds when it refuses a dtype: long doubles are
+     * floats, but wider than it takes.
+     *
+     * @param d the refused dtype
+     * @return {@code " up to float64"} for {@code float128}, else nothing
+     */
+    static String float64Limit(DType d) {
+        return d.kind() == DType.Kind.FLOAT && d.isLongDouble() ? " up to float64" : "";
+    }
+
+    /**
      * The layout of a header.
      *
      * @param h the header

@@ -137,8 +137,8 @@ final class HistCommand implements Callable<Integer> {
             default -> false;
         };
         if (!numeric) {
-            throw new Failure(ExitCodes.ERROR, label + ": hist needs a bool, integer or float array; this one holds "
-                    + Describe.dtype(dtype));
+            throw new Failure(ExitCodes.ERROR, label + ": hist needs a bool, integer or float array"
+                    + Describe.float64Limit(dtype) + "; this one holds " + Describe.dtype(dtype));
         }
     }
 

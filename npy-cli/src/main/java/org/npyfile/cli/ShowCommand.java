@@ -15,13 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code npy show}: values as numpy's {@code repr} prints them, reading only what is printed. */
+/** {@code npy show}: values as numpy's {@code repr} (or {@code str}) prints them, reading only what is printed. */
 @Command(name = "show",
         header = "Print values as numpy's repr() prints them.",
         description = {
             "Print arrays as numpy's repr() prints them, so that the output can be compared with numpy's side"
-                    + " by side: array([...], dtype=...), summarised with ... beyond the threshold. Of a large"
-                    + " array only the printed elements are read.",
+                    + " by side: array([...], dtype=...), summarised with ... beyond the threshold; with --str as"
+                    + " numpy's str() prints them. Of a large array only the printed elements are read.",
             "An archive without :ENTRY shows every entry, each after a '# FILE:KEY' line.",
         })
 final class ShowCommand implements Callable<Integer> {
@@ -43,6 +43,10 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--linewidth", paramLabel = "N", defaultValue = "75",
             description = "Characters per line (default: ${DEFAULT-VALUE}).")
     private int lineWidth;
+
+    @Option(names = "--str", description = "Print as numpy's str() does: [...] without array( and dtype=, a 0-d"
+            + " array as its scalar.")
+    private boolean str;
 
     @Option(names = "--precision", paramLabel = "N", defaultValue = "8",
             description = "Most digits after the decimal point of floats (default: ${DEFAULT-VALUE}).")
@@ -76,7 +80,7 @@ final class ShowCommand implements Callable<Integer> {
                     out.println((first[0] ? "" : "\n") + "# " + label);
                 }
                 first[0] = false;
-                out.println(ArrayRepr.repr(corners, summary, options));
+                out.println(str ? ArrayRepr.str(corners, summary, options) : ArrayRepr.repr(corners, summary, options));
                 out.flush();
             }, label -> {
                 out.println((first[0] ? "" : "\n") + "# " + label);

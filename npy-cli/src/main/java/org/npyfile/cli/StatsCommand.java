@@ -2,6 +2,7 @@ package org.npyfile.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,10 @@ import org.npyfile.NpyHeader;
 import org.npyfile.NpyReader;
 import org.npyfile.cli.repr.Dragon4;
 import org.npyfile.cli.repr.FloatType;
+import org.npyfile.cli.repr.FloatValue;
+import org.npyfile.cli.repr.LongDouble;
 import org.npyfile.cli.repr.PythonText;
+import org.npyfile.cli.repr.ScalarText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +29,10 @@ import picocli.CommandLine.Spec;
         description = "Print the count, NaN count, min and max (NaNs left out, as numpy.nanmin and nanmax), mean"
                 + " and standard deviation (as numpy.mean and std; with NaNs also nanmean and nanstd) of bool,"
                 + " integer and float arrays, for float16 and float32 arrays as numpy prints scalars of their"
-                + " type. Reads the data in chunks, in constant memory, whatever the"
+                + " type. Of long double (float128) arrays, min and max are exact and printed as numpy prints"
+                + " float128 scalars, while mean and standard deviation are computed in float64 (numpy computes"
+                + " them in float128: they agree to about 1e-15, and values beyond float64's range count as"
+                + " infinities or zeros). Reads the data in chunks, in constant memory, whatever the"
                 + " array's size.")
 final class StatsCommand implements Callable<Integer> {
 
@@ -94,6 +101,7 @@ final class StatsCommand implements Callable<Integer> {
         RunningStats s = new RunningStats();
         int itemSize = dtype.itemSize();
         boolean unsigned = dtype.kind() == DType.Kind.UINT;
+        FloatValue[] longDoubleExtremes = null;
         try (Progress progress = Progress.start(err, label, h.dataBytes())) {
             int n;
             switch (dtype.kind()) {
@@ -107,7 +115,9 @@ final class StatsCommand implements Callable<Integer> {
                     }
                 }
                 case FLOAT -> {
-                    if (itemSize == 8) {
+                    if (dtype.isLongDouble()) {
+                        longDoubleExtremes = readLongDoubles(reader, s, progress);
+                    } else if (itemSize == 8) {
                         double[] buf = new double[CHUNK];
                         while ((n = reader.read(buf, 0, buf.length)) > 0) {
                             for (int i = 0; i < n; i++) {
@@ -141,9 +151,14 @@ final class StatsCommand implements Callable<Integer> {
                 m.put("max", empty ? null : s.maxLong() != 0);
             }
             case FLOAT -> {
-                FloatType type = FloatType.ofSize(itemSize);
-                m.put("min", empty ? null : number(type.bits(s.min()), type));
-                m.put("max", empty ? null : number(type.bits(s.max()), type));
+                if (longDoubleExtremes != null) {
+                    m.put("min", empty ? null : longDouble(longDoubleExtremes[0]));
+                    m.put("max", empty ? null : longDouble(longDoubleExtremes[1]));
+                } else {
+                    FloatType type = FloatType.ofSize(itemSize);
+                    m.put("min", empty ? null : number(type.bits(s.min()), type));
+                    m.put("max", empty ? null : number(type.bits(s.max()), type));
+                }
             }
             default -> {
                 boolean u64 = unsigned && itemSize == 8;
@@ -152,8 +167,9 @@ final class StatsCommand implements Callable<Integer> {
             }
         }
         // numpy's mean and std of a float16 or float32 array are scalars of that type, printed with
-        // the shortest digits of that type; of every other array, float64
-        FloatType resultType = dtype.kind() == DType.Kind.FLOAT ? FloatType.ofSize(itemSize) : FloatType.DOUBLE;
+        // the shortest digits of that type; of every other array float64 (of long doubles: ours)
+        FloatType resultType = dtype.kind() == DType.Kind.FLOAT && !dtype.isLongDouble() ? FloatType.ofSize(itemSize)
+                : FloatType.DOUBLE;
         m.put("mean", number(s.mean(), resultType));
         m.put("std", number(s.std(), resultType));
         if (s.nanCount() > 0) {
@@ -161,6 +177,31 @@ final class StatsCommand implements Callable<Integer> {
             m.put("nanstd", number(s.nanStd(), resultType));
         }
         return m;
+    }
+
+    /**
+     * Adds long doubles to the sums as their nearest doubles, and finds their exact extremes.
+     *
+     * @return the smallest and largest value that is not NaN, or nulls when there is none
+     */
+    private static FloatValue[] readLongDoubles(NpyReader reader, RunningStats s, Progress progress)
+            throws IOException {
+        FloatValue min = null;
+        FloatValue max = null;
+        int itemSize = reader.header().dtype().itemSize();
+        while (reader.remaining() > 0) {
+            ByteBuffer data = reader.readChunk(Inputs.chunkElements(reader.header().dtype())).data();
+            for (int at = 0; at < data.limit(); at += itemSize) {
+                FloatValue v = LongDouble.X87_EXTENDED.read(data, at);
+                s.add(v.toDouble());
+                if (!v.isNaN()) {
+                    min = min == null || v.compareNumber(min) < 0 ? v : min;
+                    max = max == null || v.compareNumber(max) > 0 ? v : max;
+                }
+            }
+            progress.advance(data.limit());
+        }
+        return new FloatValue[] {min, max};
     }
 
     private static void readIntegers(NpyReader reader, int itemSize, boolean unsigned, RunningStats s,
@@ -210,6 +251,12 @@ final class StatsCommand implements Callable<Integer> {
     private static Object number(long bits, FloatType type) {
         String text = Dragon4.shortestRepr(bits, type);
         return type.isFinite(bits) ? new Json.Raw(text) : text;
+    }
+
+    /** A long double as numpy's {@code str} of a {@code float128} scalar prints it. */
+    private static Object longDouble(FloatValue value) {
+        String text = ScalarText.floatStr(value, LongDouble.X87_EXTENDED);
+        return value.isFinite() ? new Json.Raw(text) : text;
     }
 
     /** A double-precision result as a value of the given type: rounded to it, its shortest digits. */

@@ -147,8 +147,8 @@ final class ViewCommand implements Callable<Integer> {
             default -> false;
         };
         if (!numeric) {
-            throw new Failure(ExitCodes.ERROR, label + ": view needs a bool, integer or float array; this one holds "
-                    + Describe.dtype(dtype));
+            throw new Failure(ExitCodes.ERROR, label + ": view needs a bool, integer or float array"
+                    + Describe.float64Limit(dtype) + "; this one holds " + Describe.dtype(dtype));
         }
         long[] shape = h.shape();
         boolean uint8 = dtype.kind() == DType.Kind.UINT && dtype.itemSize() == 1;

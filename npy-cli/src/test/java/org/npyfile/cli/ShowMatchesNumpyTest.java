@@ -19,7 +19,8 @@ import org.npyfile.fixtures.NumpyRuntime;
 import org.npyfile.fixtures.Printout;
 
 /**
- * {@code npy show} prints exactly what numpy's {@code repr} prints, for every dtype, byte order,
+ * {@code npy show} prints exactly what numpy's {@code repr} prints, and {@code npy show --str} what
+ * its {@code str} prints, for every dtype, byte order,
  * memory order and shape of the fixture suites (written by numpy), their structured arrays, and
  * arrays that exercise numpy's layout rules (written by npyfile). numpy prints all of them in one python process.
  */
@@ -48,16 +49,27 @@ class ShowMatchesNumpyTest {
         }
     }
 
+    /** Per file: {@code npy show} against numpy's repr, and {@code npy show --str} against its str. */
     private static Stream<DynamicTest> compare(String group) {
         return FILES.entrySet().stream().filter(e -> e.getKey().startsWith(group + "/"))
-                .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
-                    Printout numpy = printed.get(e.getValue());
-                    assertThat(numpy.error()).as("numpy loads %s", e.getValue()).isNull();
-                    Cli.Result shown = Cli.run("show", e.getValue());
-                    assertThat(shown.err()).isEmpty();
-                    assertThat(shown.exitCode()).isZero();
-                    assertThat(shown.out()).isEqualTo(numpy.repr() + System.lineSeparator());
-                }));
+                .flatMap(e -> Stream.of(
+                        DynamicTest.dynamicTest(e.getKey(), () -> {
+                            Printout numpy = printed.get(e.getValue());
+                            assertThat(numpy.error()).as("numpy loads %s", e.getValue()).isNull();
+                            assertShows(numpy.repr(), "show", e.getValue());
+                        }),
+                        DynamicTest.dynamicTest(e.getKey() + " --str", () -> {
+                            Printout numpy = printed.get(e.getValue());
+                            assertThat(numpy.error()).as("numpy loads %s", e.getValue()).isNull();
+                            assertShows(numpy.str(), "show", "--str", e.getValue());
+                        })));
+    }
+
+    private static void assertShows(String expected, Object... args) {
+        Cli.Result shown = Cli.run(args);
+        assertThat(shown.err()).isEmpty();
+        assertThat(shown.exitCode()).isZero();
+        assertThat(shown.out()).isEqualTo(expected + System.lineSeparator());
     }
 
     @TestFactory

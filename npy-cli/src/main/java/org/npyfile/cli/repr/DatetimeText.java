@@ -19,6 +19,10 @@ public final class DatetimeText {
     private static final List<String> UNITS =
             List.of("Y", "M", "W", "D", "h", "m", "s", "ms", "us", "ns", "ps", "fs", "as");
 
+    /** numpy's names of the base units in the text of a timedelta, in the order of {@link #UNITS}. */
+    private static final List<String> UNIT_NAMES = List.of("years", "months", "weeks", "days", "hours", "minutes",
+            "seconds", "milliseconds", "microseconds", "nanoseconds", "picoseconds", "femtoseconds", "attoseconds");
+
     private static final Pattern UNIT = Pattern.compile("([0-9]*)([A-Za-z]+)");
 
     private static final int[][] DAYS_PER_MONTH = {
@@ -55,6 +59,21 @@ public final class DatetimeText {
             throw new IllegalArgumentException("not a datetime64 unit: [" + unit + "]");
         }
         return new DatetimeText(base, m.group(1).isEmpty() ? 1 : Long.parseLong(m.group(1)));
+    }
+
+    /**
+     * numpy's {@code str} of a {@code timedelta64} scalar of this unit ({@code timedeltatype_str}):
+     * the count of base units and their plural name, whatever the count.
+     *
+     * @param ticks the value in the unit
+     * @return for example {@code 5 seconds}, {@code 1 weeks}, {@code 7 generic time units}; {@code NaT}
+     */
+    public String duration(long ticks) {
+        if (ticks == NAT) {
+            return "NaT";
+        }
+        // numpy multiplies in 64-bit C arithmetic, which wraps as Java's does
+        return ticks * multiplier + " " + (base < 0 ? "generic time units" : UNIT_NAMES.get(base));
     }
 
     /**

@@ -11,7 +11,8 @@ import java.math.BigInteger;
  *
  * <p>"Unique" mode prints the fewest digits that tell the value apart from its neighbours in its own
  * type (so a {@code float32} 0.1 prints as {@code 0.1}), optionally cut at a precision and then
- * rounded half to even.
+ * rounded half to even. Values come split as {@link FloatValue}s, so one conversion serves every
+ * width, up to the 64-bit significands of x87 long doubles.
  */
 public final class Dragon4 {
 
@@ -36,11 +37,14 @@ public final class Dragon4 {
      */
     private static final int BUFFER_DIGITS = 16384;
 
-    private Dragon4() {
-    }
+    /**
+     * numpy's {@code 1.e-4L}, the long double nearest to 1e-4, below which a scalar's {@code str}
+     * is scientific; no value of a narrower type lies between it and the double nearest to 1e-4.
+     */
+    private static final FloatValue SCALAR_SMALLEST_POSITIONAL = FloatValue.number(BigInteger.ONE, 0)
+            .divide(FloatValue.number(BigInteger.valueOf(10_000), 0), LongDouble.PRECISION);
 
-    /** A finite value as {@code mantissa * 2^exponent}. */
-    record Parts(long mantissa, int exponent, int mantissaBit, boolean unequalMargins) {
+    private Dragon4() {
     }
 
     /** Decimal digits and the power of ten of the first one. */
@@ -50,8 +54,7 @@ public final class Dragon4 {
     /**
      * Positional notation ({@code numpy.format_float_positional} with every argument explicit).
      *
-     * @param bits the value's bits
-     * @param type its binary format
+     * @param value the value
      * @param precision at most this many fractional digits (or -1)
      * @param minDigits at least this many fractional digits in unique mode (or -1)
      * @param unique shortest unique digits rather than exact ones
@@ -61,15 +64,15 @@ public final class Dragon4 {
      * @param padRight pad with spaces to this many characters right of the point (or -1)
      * @return the text; {@code nan}, {@code inf} and {@code -inf} for non-finite values
      */
-    public static String positional(long bits, FloatType type, int precision, int minDigits, boolean unique,
+    public static String positional(FloatValue value, int precision, int minDigits, boolean unique,
             Trim trim, boolean sign, int padLeft, int padRight) {
-        String special = special(bits, type, sign);
+        String special = special(value, sign);
         if (special != null) {
             return special;
         }
         StringBuilder out = new StringBuilder();
-        boolean hasSign = appendSign(out, bits, type, sign);
-        Digits d = generate(type.parts(bits), unique, true, precision, minDigits);
+        boolean hasSign = appendSign(out, value, sign);
+        Digits d = generate(value, unique, true, precision, minDigits);
         String digits = d.digits();
         int numDigits = digits.length();
         int wholeDigits;
@@ -132,8 +135,7 @@ public final class Dragon4 {
     /**
      * Scientific notation ({@code numpy.format_float_scientific} with every argument explicit).
      *
-     * @param bits the value's bits
-     * @param type its binary format
+     * @param value the value
      * @param precision at most this many digits after the first (or -1)
      * @param minDigits at least this many digits after the first in unique mode (or -1)
      * @param unique shortest unique digits rather than exact ones
@@ -143,20 +145,20 @@ public final class Dragon4 {
      * @param expDigits at least this many exponent digits (-1 for 2)
      * @return the text; {@code nan}, {@code inf} and {@code -inf} for non-finite values
      */
-    public static String scientific(long bits, FloatType type, int precision, int minDigits, boolean unique,
+    public static String scientific(FloatValue value, int precision, int minDigits, boolean unique,
             Trim trim, boolean sign, int padLeft, int expDigits) {
-        String special = special(bits, type, sign);
+        String special = special(value, sign);
         if (special != null) {
             return special;
         }
         StringBuilder out = new StringBuilder();
-        boolean negative = type.signBit(bits);
+        boolean negative = value.negative();
         int leftChars = 1 + (negative || sign ? 1 : 0);
         if (padLeft > leftChars) {
             out.append(" ".repeat(padLeft - leftChars));
         }
-        appendSign(out, bits, type, sign);
-        Digits d = generate(type.parts(bits), unique, false, precision < 0 ? -1 : precision + 1,
+        appendSign(out, value, sign);
+        Digits d = generate(value, unique, false, precision < 0 ? -1 : precision + 1,
                 minDigits < 0 ? -1 : minDigits + 1);
         String digits = d.digits();
         out.append(digits.charAt(0));
@@ -202,30 +204,53 @@ public final class Dragon4 {
      * @return the text; {@code nan}, {@code inf} or {@code -inf} for non-finite values
      */
     public static String shortestRepr(long bits, FloatType type) {
-        String special = special(bits, type, false);
+        FloatValue value = type.value(bits);
+        String special = special(value, false);
         if (special != null) {
             return special;
         }
-        Digits d = generate(type.parts(bits), true, false, -1, -1);
+        Digits d = generate(value, true, false, -1, -1);
         // Python's repr switches to scientific notation outside 1e-4 <= |x| < 1e16
         if (d.digits().equals("0") || d.exponent() >= -4 && d.exponent() < 16) {
-            return positional(bits, type, -1, -1, true, Trim.ONE_ZERO, false, -1, -1);
+            return positional(value, -1, -1, true, Trim.ONE_ZERO, false, -1, -1);
         }
-        return scientific(bits, type, -1, -1, true, Trim.DECIMAL_POINT, false, -1, 2);
+        return scientific(value, -1, -1, true, Trim.DECIMAL_POINT, false, -1, 2);
     }
 
-    private static String special(long bits, FloatType type, boolean sign) {
-        if (type.isFinite(bits)) {
+    /**
+     * numpy's {@code str} of a float scalar ({@code @name@type_@kind@_either} in numpy's
+     * {@code scalartypes.c}): the shortest unique digits, positional for zero, NaN and magnitudes
+     * from {@code 1e-4L} up to the dtype's {@linkplain FloatDType#scalarPositionalLimit() limit},
+     * else scientific.
+     *
+     * @param value the value
+     * @param type its dtype
+     * @param sign print {@code +} for positive values
+     * @param positionalTrim the trim mode in positional notation
+     * @param scientificTrim the trim mode in scientific notation
+     * @return for example {@code 0.1}, {@code 1e-05}, {@code 1e+16}, {@code nan}, {@code -inf}
+     */
+    public static String scalar(FloatValue value, FloatDType type, boolean sign, Trim positionalTrim,
+            Trim scientificTrim) {
+        boolean positional = value.isNaN() || value.isZero()
+                || value.isFinite() && value.compareMagnitude(type.scalarPositionalLimit()) < 0
+                        && value.compareMagnitude(SCALAR_SMALLEST_POSITIONAL) >= 0;
+        return positional ? positional(value, -1, -1, true, positionalTrim, sign, -1, -1)
+                : scientific(value, -1, -1, true, scientificTrim, sign, -1, -1);
+    }
+
+    private static String special(FloatValue value, boolean sign) {
+        if (value.isFinite()) {
             return null;
         }
-        if (type.isNaN(bits)) {
+        if (value.isNaN()) {
             return "nan";
         }
-        return (type.signBit(bits) ? "-" : sign ? "+" : "") + "inf";
+        return (value.negative() ? "-" : sign ? "+" : "") + "inf";
     }
 
-    private static boolean appendSign(StringBuilder out, long bits, FloatType type, boolean sign) {
-        if (type.signBit(bits)) {
+    private static boolean appendSign(StringBuilder out, FloatValue value, boolean sign) {
+        if (value.negative()) {
             out.append('-');
             return true;
         }
@@ -237,20 +262,22 @@ public final class Dragon4 {
     }
 
     /**
-     * numpy's {@code Dragon4()}: the digits of {@code mantissa * 2^exponent}.
+     * numpy's {@code Dragon4()}: the digits of {@code |significand * 2^exponent|}.
      *
-     * @param p the value
+     * @param p a finite value
      * @param unique stop at the shortest unique digits (else print exact digits)
      * @param fractional whether the cutoffs count digits after the point (else significant digits)
      * @param cutoffMax print at most this many digits (-1: no limit)
      * @param cutoffMin in unique mode, print at least this many digits (-1: no minimum)
      */
-    static Digits generate(Parts p, boolean unique, boolean fractional, int cutoffMax, int cutoffMin) {
-        if (p.mantissa() == 0) {
+    static Digits generate(FloatValue p, boolean unique, boolean fractional, int cutoffMax, int cutoffMin) {
+        if (p.isZero()) {
             return new Digits("0", 0);
         }
-        boolean isEven = (p.mantissa() & 1) == 0;
-        BigInteger mantissa = BigInteger.valueOf(p.mantissa());
+        BigInteger mantissa = p.significand();
+        boolean isEven = !mantissa.testBit(0);
+        // numpy's index of the highest set bit (LogBase2)
+        int mantissaBit = mantissa.bitLength() - 1;
         int exponent = p.exponent();
         boolean unequal = p.unequalMargins();
         BigInteger scale;
@@ -278,7 +305,7 @@ public final class Dragon4 {
                 marginLow = BigInteger.ONE;
             }
         }
-        int digitExponent = (int) Math.ceil((p.mantissaBit() + exponent) * LOG10_2 - 0.69);
+        int digitExponent = (int) Math.ceil((mantissaBit + exponent) * LOG10_2 - 0.69);
         if (cutoffMax >= 0 && fractional && digitExponent <= -cutoffMax) {
             digitExponent = -cutoffMax + 1;
         }

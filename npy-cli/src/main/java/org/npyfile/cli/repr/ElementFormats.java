@@ -32,18 +32,36 @@ final class ElementFormats {
      * @throws NpyException if a value cannot be decoded (an invalid code point in a {@code U} string)
      */
     static ElementFormat of(NpyArray column, boolean zeroDimensional, PrintOptions options) throws NpyException {
+        return of(column, zeroDimensional, false, options);
+    }
+
+    /**
+     * numpy's {@code str} of a structured scalar ({@code _void_scalar_to_string}): the fields as the
+     * array formatters print them, except that floats print as the {@code str} of their scalar.
+     *
+     * @param record a 0-d structured array
+     * @param options the print options
+     * @return the text, for example {@code (1.5, 2, 'a')}
+     * @throws NpyException if a value cannot be decoded
+     */
+    static String recordScalar(NpyArray record, PrintOptions options) throws NpyException {
+        return of(record, true, true, options).format(0);
+    }
+
+    private static ElementFormat of(NpyArray column, boolean zeroDimensional, boolean scalarFloats,
+            PrintOptions options) throws NpyException {
         DType dtype = column.dtype();
         return switch (dtype.kind()) {
             case BOOL -> bools(column.asBooleanArray(), zeroDimensional);
             case INT, UINT -> integers(longs(column), dtype.kind() == DType.Kind.UINT && dtype.itemSize() == 8);
-            case FLOAT -> floats(column, options);
+            case FLOAT -> scalarFloats ? scalarFloats(column) : floats(column, options);
             case COMPLEX -> complexes(column, options);
             case BYTES -> bytes(column.asStringArray());
             case UNICODE -> strings(column.asStringArray());
             case VOID -> voids(column);
             case DATETIME -> datetimes(column.asLongArray(), DatetimeText.forUnit(dtype.unit()));
             case TIMEDELTA -> timedeltas(column.asLongArray());
-            case RECORD -> records(column, zeroDimensional, options);
+            case RECORD -> records(column, zeroDimensional, scalarFloats, options);
             case OBJECT -> throw new NpyTypeException("printing dtype " + dtype.descr() + " (Python objects) is not supported");
         };
     }
@@ -54,7 +72,7 @@ final class ElementFormats {
     }
 
     /** Integers as longs; unsigned 64-bit values as their raw bits. */
-    private static long[] longs(NpyArray column) throws NpyException {
+    static long[] longs(NpyArray column) throws NpyException {
         return column.dtype().itemSize() == 8 ? column.asLongArray() : column.toLongArray();
     }
 
@@ -86,37 +104,51 @@ final class ElementFormats {
         return missing > 0 ? " ".repeat(missing) + s : s;
     }
 
-    /** The raw bits of every float (or complex part) of a column, in order. */
-    private static long[] floatBits(NpyArray column, int partSize) {
+    /** The dtype of a float, or of each part of a complex number, of this many bytes. */
+    static FloatDType floatType(int partSize) {
+        return partSize == 16 ? LongDouble.X87_EXTENDED : FloatType.ofSize(partSize);
+    }
+
+    /** Every float (or complex part) of a column, in order. */
+    static FloatValue[] floatValues(NpyArray column, int partSize) {
         ByteBuffer data = column.data();
-        long[] bits = new long[data.remaining() / partSize];
-        for (int i = 0; i < bits.length; i++) {
-            bits[i] = switch (partSize) {
-                case 2 -> data.getShort(2 * i) & 0xffffL;
-                case 4 -> data.getInt(4 * i) & 0xffff_ffffL;
-                default -> data.getLong(8 * i);
+        FloatValue[] values = new FloatValue[data.remaining() / partSize];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = switch (partSize) {
+                case 2 -> FloatType.HALF.value(data.getShort(2 * i) & 0xffffL);
+                case 4 -> FloatType.SINGLE.value(data.getInt(4 * i) & 0xffff_ffffL);
+                case 8 -> FloatType.DOUBLE.value(data.getLong(8 * i));
+                default -> LongDouble.X87_EXTENDED.read(data, 16 * i);
             };
         }
-        return bits;
+        return values;
     }
 
     private static ElementFormat floats(NpyArray column, PrintOptions options) {
-        FloatType type = FloatType.ofSize(column.dtype().itemSize());
-        long[] bits = floatBits(column, column.dtype().itemSize());
-        FloatFormat format = new FloatFormat(type, bits, false, options.precision());
-        return i -> format.format(bits[i]);
+        int size = column.dtype().itemSize();
+        FloatValue[] values = floatValues(column, size);
+        FloatFormat format = new FloatFormat(floatType(size), values, false, options.precision());
+        return i -> format.format(values[i]);
+    }
+
+    /** numpy's {@code formatter={'float_kind': str}}: each float as the {@code str} of its scalar. */
+    private static ElementFormat scalarFloats(NpyArray column) {
+        int size = column.dtype().itemSize();
+        FloatValue[] values = floatValues(column, size);
+        FloatDType type = floatType(size);
+        return i -> ScalarText.floatStr(values[i], type);
     }
 
     private static ElementFormat complexes(NpyArray column, PrintOptions options) {
         int partSize = column.dtype().itemSize() / 2;
-        FloatType type = FloatType.ofSize(partSize);
-        long[] parts = floatBits(column, partSize);
-        long[] real = new long[parts.length / 2];
-        long[] imag = new long[parts.length / 2];
+        FloatValue[] parts = floatValues(column, partSize);
+        FloatValue[] real = new FloatValue[parts.length / 2];
+        FloatValue[] imag = new FloatValue[parts.length / 2];
         for (int i = 0; i < real.length; i++) {
             real[i] = parts[2 * i];
             imag[i] = parts[2 * i + 1];
         }
+        FloatDType type = floatType(partSize);
         FloatFormat realFormat = new FloatFormat(type, real, false, options.precision());
         FloatFormat imagFormat = new FloatFormat(type, imag, true, options.precision());
         return i -> {
@@ -180,13 +212,13 @@ final class ElementFormats {
         return i -> pad(ticks[i] == DatetimeText.NAT ? "'NaT'" : Long.toString(ticks[i]), width);
     }
 
-    private static ElementFormat records(NpyArray column, boolean zeroDimensional, PrintOptions options)
-            throws NpyException {
+    private static ElementFormat records(NpyArray column, boolean zeroDimensional, boolean scalarFloats,
+            PrintOptions options) throws NpyException {
         List<DType.Field> fields = column.dtype().fields();
         List<ElementFormat> formats = new ArrayList<>(fields.size());
         for (DType.Field f : fields) {
             NpyArray values = column.field(f.name()).toCOrder();
-            ElementFormat scalar = of(values, zeroDimensional && f.shape().length == 0, options);
+            ElementFormat scalar = of(values, zeroDimensional && f.shape().length == 0, scalarFloats, options);
             long[] shape = f.shape();
             if (shape.length == 0) {
                 formats.add(scalar);

@@ -12,9 +12,15 @@ final class FloatFormat {
     private static final double SMALLEST_POSITIONAL = 0.0001;
 
     /** numpy: a largest/smallest ratio above this switches to scientific notation. */
-    private static final double LARGEST_RATIO = 1000.;
+    private static final int LARGEST_RATIO = 1000;
 
-    private final FloatType type;
+    /** numpy: values from {@code 10.**min(8, finfo(dtype).precision)} up are printed in scientific notation. */
+    private static final int MAX_CUTOFF_DIGITS = 8;
+
+    /** The powers of ten up to {@link #MAX_CUTOFF_DIGITS}. */
+    private static final long[] CUTOFFS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+
+    private final FloatDType type;
     private final boolean plusSign;
     private final int maxPrecision;
     private boolean exponential;
@@ -26,50 +32,41 @@ final class FloatFormat {
     /**
      * Chooses the layout for a column of values.
      *
-     * @param type the values' binary format
-     * @param bits the values (all the values printed, or the summary's edge items)
+     * @param type the values' dtype
+     * @param values the values (all the values printed, or the summary's edge items)
      * @param plusSign numpy's {@code sign='+'} (the imaginary parts of complex numbers), else {@code '-'}
      * @param maxPrecision numpy's {@code precision}
      */
-    FloatFormat(FloatType type, long[] bits, boolean plusSign, int maxPrecision) {
+    FloatFormat(FloatDType type, FloatValue[] values, boolean plusSign, int maxPrecision) {
         this.type = type;
         this.plusSign = plusSign;
         this.maxPrecision = maxPrecision;
         this.precision = maxPrecision;
-        fill(bits);
+        fill(values);
     }
 
-    /** numpy's {@code finfo(dtype).precision}: decimal digits the type resolves. */
-    private int decimalPrecision() {
-        return switch (type) {
-            case HALF -> 3;
-            case SINGLE -> 6;
-            case DOUBLE -> 15;
-        };
-    }
-
-    private void fill(long[] bits) {
+    private void fill(FloatValue[] values) {
         int finite = 0;
         boolean anyNonFinite = false;
         boolean negativeInfinity = false;
-        double max = 0;
-        double min = Double.POSITIVE_INFINITY;
-        for (long b : bits) {
-            if (!type.isFinite(b)) {
+        FloatValue max = null;
+        FloatValue min = null;
+        for (FloatValue v : values) {
+            if (!v.isFinite()) {
                 anyNonFinite = true;
-                negativeInfinity |= !type.isNaN(b) && type.signBit(b);
+                negativeInfinity |= !v.isNaN() && v.negative();
                 continue;
             }
             finite++;
-            double magnitude = Math.abs(type.toDouble(b));
-            if (magnitude != 0) {
-                max = Math.max(max, magnitude);
-                min = Math.min(min, magnitude);
+            if (!v.isZero()) {
+                max = max == null || v.compareMagnitude(max) > 0 ? v : max;
+                min = min == null || v.compareMagnitude(min) < 0 ? v : min;
             }
         }
-        if (max > 0) {
-            double cutoff = Math.pow(10, Math.min(8, decimalPrecision()));
-            exponential = max >= cutoff || min < type.round(SMALLEST_POSITIONAL) || ratio(max, min) > LARGEST_RATIO;
+        if (max != null) {
+            long cutoff = CUTOFFS[Math.min(MAX_CUTOFF_DIGITS, type.decimalPrecision())];
+            exponential = max.compareMagnitude(cutoff) >= 0 || min.compareMagnitude(type.fromDouble(SMALLEST_POSITIONAL)) < 0
+                    || type.quotientAbove(max, min, LARGEST_RATIO);
         }
         if (finite == 0) {
             padLeft = 0;
@@ -78,9 +75,9 @@ final class FloatFormat {
             int fraction = 0;
             int whole = 0;
             int exponentWidth = 0;
-            for (long b : bits) {
-                if (type.isFinite(b)) {
-                    String s = Dragon4.scientific(b, type, maxPrecision, -1, true, Dragon4.Trim.ZEROS, plusSign, -1, -1);
+            for (FloatValue v : values) {
+                if (v.isFinite()) {
+                    String s = Dragon4.scientific(v, maxPrecision, -1, true, Dragon4.Trim.ZEROS, plusSign, -1, -1);
                     int e = s.indexOf('e');
                     int point = s.indexOf('.');
                     whole = Math.max(whole, point);
@@ -95,9 +92,9 @@ final class FloatFormat {
         } else {
             int fraction = 0;
             int whole = 0;
-            for (long b : bits) {
-                if (type.isFinite(b)) {
-                    String s = Dragon4.positional(b, type, maxPrecision, -1, true, Dragon4.Trim.ZEROS, plusSign, -1, -1);
+            for (FloatValue v : values) {
+                if (v.isFinite()) {
+                    String s = Dragon4.positional(v, maxPrecision, -1, true, Dragon4.Trim.ZEROS, plusSign, -1, -1);
                     int point = s.indexOf('.');
                     whole = Math.max(whole, point);
                     fraction = Math.max(fraction, s.length() - point - 1);
@@ -113,29 +110,20 @@ final class FloatFormat {
         }
     }
 
-    /** {@code max / min} computed in the values' own type, as numpy divides two scalars of it. */
-    private double ratio(double max, double min) {
-        return switch (type) {
-            case DOUBLE -> max / min;
-            case SINGLE -> (float) max / (float) min;
-            case HALF -> type.round((float) max / (float) min);
-        };
-    }
-
-    String format(long bits) {
-        if (!type.isFinite(bits)) {
+    String format(FloatValue value) {
+        if (!value.isFinite()) {
             String text;
-            if (type.isNaN(bits)) {
+            if (value.isNaN()) {
                 text = (plusSign ? "+" : "") + "nan";
             } else {
-                text = (type.signBit(bits) ? "-" : plusSign ? "+" : "") + "inf";
+                text = (value.negative() ? "-" : plusSign ? "+" : "") + "inf";
             }
             return " ".repeat(Math.max(0, padLeft + padRight + 1 - text.length())) + text;
         }
         if (exponential) {
-            return Dragon4.scientific(bits, type, precision, precision, true, Dragon4.Trim.KEEP, plusSign, padLeft,
+            return Dragon4.scientific(value, precision, precision, true, Dragon4.Trim.KEEP, plusSign, padLeft,
                     expSize);
         }
-        return Dragon4.positional(bits, type, maxPrecision, 0, true, Dragon4.Trim.ZEROS, plusSign, padLeft, padRight);
+        return Dragon4.positional(value, maxPrecision, 0, true, Dragon4.Trim.ZEROS, plusSign, padLeft, padRight);
     }
 }

@@ -1,10 +1,12 @@
 package org.npyfile.cli.repr;
 
+import java.math.BigInteger;
+
 /**
  * The IEEE 754 binary formats numpy stores, described by their bit fields: what Dragon4 needs to
  * split a value into an integer significand and a power of two.
  */
-public enum FloatType {
+public enum FloatType implements FloatDType {
     /** binary16, numpy's {@code float16}: 5 exponent bits, 10 fraction bits. */
     HALF(5, 10),
     /** binary32, numpy's {@code float32}. */
@@ -167,19 +169,54 @@ public enum FloatType {
     }
 
     /**
-     * Splits a finite value into Dragon4's inputs.
+     * Splits a value into its sign, kind and integer significand, as numpy's Dragon4 splits it.
      *
-     * @param bits the value's bits
-     * @return significand, power of two, index of its highest bit and whether the margins differ
+     * @param bits the value's bits in the low bits of the long
+     * @return the value
      */
-    Dragon4.Parts parts(long bits) {
+    public FloatValue value(long bits) {
+        boolean negative = signBit(bits);
         long f = fraction(bits);
         int e = biasedExponent(bits);
+        if (!isFinite(bits)) {
+            return FloatValue.special(negative, f != 0);
+        }
         int shift = bias() + fractionBits;
         if (e != 0) {
-            return new Dragon4.Parts((1L << fractionBits) | f, e - shift, fractionBits, e != 1 && f == 0);
+            return new FloatValue(negative, FloatValue.Kind.FINITE, BigInteger.valueOf((1L << fractionBits) | f),
+                    e - shift, e != 1 && f == 0);
         }
-        int highest = f == 0 ? 0 : 63 - Long.numberOfLeadingZeros(f);
-        return new Dragon4.Parts(f, 1 - shift, highest, false);
+        return new FloatValue(negative, FloatValue.Kind.FINITE, BigInteger.valueOf(f), 1 - shift, false);
+    }
+
+    @Override
+    public int decimalPrecision() {
+        return switch (this) {
+            case HALF -> 3;
+            case SINGLE -> 6;
+            case DOUBLE -> 15;
+        };
+    }
+
+    @Override
+    public FloatValue fromDouble(double value) {
+        return value(bits(round(value)));
+    }
+
+    @Override
+    public boolean quotientAbove(FloatValue larger, FloatValue smaller, int bound) {
+        // numpy divides float16 scalars in float32 and rounds the quotient to float16
+        FloatValue quotient = this == HALF ? larger.divide(smaller, SINGLE.fractionBits + 1).round(fractionBits + 1)
+                : larger.divide(smaller, fractionBits + 1);
+        return quotient.compareMagnitude(bound) > 0;
+    }
+
+    @Override
+    public long scalarPositionalLimit() {
+        return switch (this) {
+            case HALF -> 1_000L;
+            case SINGLE -> 1_000_000L;
+            case DOUBLE -> 10_000_000_000_000_000L;
+        };
     }
 }
