@@ -21,11 +21,11 @@ public final class FileErrors {
      *
      * @param file the file's name or URI
      * @param e the failure
-     * @return the named failure; {@code e} itself if it already names the file or is not npyfile's
+     * @return the named failure; {@code e} itself if its message already names the file or it is not npyfile's
      */
     public static IOException named(String file, IOException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
-        if (message.startsWith(file + ": ") || !(e instanceof NpyException)) {
+        if (message.contains(file) || !(e instanceof NpyException)) {
             return e;
         }
         String text = file + ": " + message;
