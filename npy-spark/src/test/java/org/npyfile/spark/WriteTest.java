@@ -63,7 +63,7 @@ class WriteTest {
     @Test
     void oneArrayColumnWritesAPlainArrayPerTaskThatNumpyLoadsAndConcatenates() throws IOException {
         Path out = dir.resolve("plain");
-        spark().range(0, 1000, 1, 4).selectExpr("array(float(id) / 4, float(-id)) AS data")
+        spark().range(0, 1000, 1, 4).selectExpr("array(float(id / 4), float(-id)) AS data")
                 .write().format("npy").save(out.toString());
         List<Path> parts = TestFiles.parts(out, ".npy");
         assertThat(parts).hasSize(4);
@@ -84,7 +84,7 @@ class WriteTest {
     void severalColumnsWriteAStructuredArrayAndStringsTakeTheLongestWidth() throws IOException {
         Path out = dir.resolve("records");
         spark().range(0, 10, 1, 2).selectExpr("id", "double(id) * 1.5 AS x", "repeat('\u00e9', int(id)) AS name",
-                        "named_struct('a', int(id), 'b', array(short(id), short(2 * id))) AS s")
+                        "named_struct('a', int(id), 'b', array(smallint(id), smallint(2 * id))) AS s")
                 .write().format("npy").save(out.toString());
         List<Path> parts = TestFiles.parts(out, ".npy");
         assertThat(numpy(parts, "str(a.dtype)")).extracting(JsonNode::asText).containsExactly(

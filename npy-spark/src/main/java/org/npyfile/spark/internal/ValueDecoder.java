@@ -5,10 +5,12 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.LocalDate;
+import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeArrayWriter;
 import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
 import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeWriter;
 import org.apache.spark.sql.types.Decimal;
+import org.apache.spark.unsafe.Platform;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.npyfile.DType;
 import org.npyfile.NpyException;
@@ -27,9 +29,16 @@ abstract class ValueDecoder {
 
     /** The slot size of this value in an unsafe array: 1, 2, 4 or 8 bytes (8 for variable-length values). */
     final int slotSize;
+    /** Whether the file's bytes of this value are exactly its bytes in an unsafe array slot. */
+    final boolean sameBytes;
 
     ValueDecoder(int slotSize) {
+        this(slotSize, false);
+    }
+
+    ValueDecoder(int slotSize, boolean sameBytes) {
         this.slotSize = slotSize;
+        this.sameBytes = sameBytes;
     }
 
     /**
@@ -80,6 +89,8 @@ abstract class ValueDecoder {
             throws NpyTypeException {
         ByteOrder order = dtype.byteOrder();
         int size = dtype.itemSize();
+        // Spark's unsafe arrays hold numbers in the platform's order: bytes in that order copy as they are.
+        boolean same = size == 1 || order == ByteOrder.nativeOrder();
         switch (dtype.kind()) {
             case BOOL:
                 return new ValueDecoder(1) {
@@ -90,25 +101,25 @@ abstract class ValueDecoder {
                 };
             case INT:
                 return switch (size) {
-                    case 1 -> new ValueDecoder(1) {
+                    case 1 -> new ValueDecoder(1, same) {
                         @Override
                         void write(Chunk c, int at, UnsafeWriter out, int o) {
                             out.write(o, c.little.get(at));
                         }
                     };
-                    case 2 -> new ValueDecoder(2) {
+                    case 2 -> new ValueDecoder(2, same) {
                         @Override
                         void write(Chunk c, int at, UnsafeWriter out, int o) {
                             out.write(o, c.in(order).getShort(at));
                         }
                     };
-                    case 4 -> new ValueDecoder(4) {
+                    case 4 -> new ValueDecoder(4, same) {
                         @Override
                         void write(Chunk c, int at, UnsafeWriter out, int o) {
                             out.write(o, c.in(order).getInt(at));
                         }
                     };
-                    default -> new ValueDecoder(8) {
+                    default -> new ValueDecoder(8, same) {
                         @Override
                         void write(Chunk c, int at, UnsafeWriter out, int o) {
                             out.write(o, c.in(order).getLong(at));
@@ -153,13 +164,13 @@ abstract class ValueDecoder {
                             out.write(o, Half.toFloat(c.in(order).getShort(at)));
                         }
                     };
-                    case 4 -> new ValueDecoder(4) {
+                    case 4 -> new ValueDecoder(4, same) {
                         @Override
                         void write(Chunk c, int at, UnsafeWriter out, int o) {
                             out.write(o, c.in(order).getFloat(at));
                         }
                     };
-                    default -> new ValueDecoder(8) {
+                    default -> new ValueDecoder(8, same) {
                         @Override
                         void write(Chunk c, int at, UnsafeWriter out, int o) {
                             out.write(o, c.in(order).getDouble(at));
@@ -327,8 +338,14 @@ abstract class ValueDecoder {
         void write(Chunk c, int at, UnsafeWriter out, int o) throws NpyException {
             int previous = out.cursor();
             array.initialize(length);
-            for (int i = 0; i < length; i++) {
-                element.write(c, at + i * stride, array, i);
+            if (element.sameBytes && stride == element.slotSize) {
+                // One copy of the whole run straight into the array's slots (after its null bits).
+                long slots = previous + UnsafeArrayData.calculateHeaderPortionInBytes(length);
+                c.little.get(at, array.getBuffer(), (int) (slots - Platform.BYTE_ARRAY_OFFSET), length * stride);
+            } else {
+                for (int i = 0; i < length; i++) {
+                    element.write(c, at + i * stride, array, i);
+                }
             }
             out.setOffsetAndSizeFromPreviousCursor(o, previous);
         }
