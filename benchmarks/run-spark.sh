@@ -39,17 +39,17 @@ say "making the data with numpy in $data"
 "$python" "$here/make_spark_data.py" --out "$data" --bytes "$bytes"
 
 say "building the benchmark jar and Spark's class path"
-(cd "$root" && ./mvnw -B -q -Pbench -pl benchmarks -am package -DskipTests) > "$results/build.log" 2>&1 \
-  || { cat "$results/build.log" >&2; exit 1; }
-(cd "$root" && ./mvnw -B -q -Pbench -pl benchmarks dependency:build-classpath -Dmdep.includeScope=provided \
-  -Dmdep.outputFile="$results/spark.classpath") >> "$results/build.log" 2>&1 \
+# One reactor run: the sibling modules resolve from it; the last module written (benchmarks) leaves
+# the class path of its provided dependencies, Spark's.
+(cd "$root" && ./mvnw -B -q -Pbench -pl benchmarks -am package dependency:build-classpath -DskipTests \
+  -Dmdep.includeScope=provided -Dmdep.outputFile="$results/spark.classpath") > "$results/build.log" 2>&1 \
   || { cat "$results/build.log" >&2; exit 1; }
 cp="$here/target/benchmarks.jar:$(cat "$results/spark.classpath")"
 jvm=(-Xms6g -Xmx6g -XX:+IgnoreUnrecognizedVMOptions --enable-native-access=ALL-UNNAMED
      --sun-misc-unsafe-memory-access=allow)
 
 say "writing the Parquet copies with Spark"
-java "${jvm[@]}" -cp "$cp" org.npyfile.bench.spark.SparkBenchData "$data" 2>&1 | grep -v '^SLF4J\|WARN' >&2 || true
+java "${jvm[@]}" -cp "$cp" org.npyfile.bench.spark.SparkBenchData "$data" 2>&1 | grep '^wrote' >&2 || true
 
 say "JMH on $(java -version 2>&1 | head -1)"
 java -cp "$cp" org.openjdk.jmh.Main "$filter" -p "dataDir=$data" -f 1 "${iterations[@]}" \

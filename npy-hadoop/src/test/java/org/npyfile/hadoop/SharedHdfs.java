@@ -40,7 +40,7 @@ public final class SharedHdfs implements BeforeAllCallback {
         return fs().getUri().toString();
     }
 
-    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private static final class Running implements AutoCloseable {
         private final Path base;
         private final MiniDFSCluster cluster;
         private final FileSystem fs;

@@ -23,6 +23,7 @@ import org.npyfile.spark.internal.Format;
 import org.npyfile.spark.internal.NumpyWrite;
 import org.npyfile.spark.internal.Scala;
 import org.npyfile.spark.internal.SchemaInference;
+import org.npyfile.spark.internal.SplitReader;
 import scala.Function1;
 import scala.Option;
 import scala.collection.Iterator;
@@ -83,8 +84,8 @@ abstract class NumpyFileFormat implements FileFormat, DataSourceRegister, Serial
             Configuration hadoopConf) {
         Broadcast<SerializableConfiguration> conf = JavaSparkContext.fromSparkContext(session.sparkContext())
                 .broadcast(new SerializableConfiguration(hadoopConf));
-        return new ReadFunction(format(), conf, new NumpyOptions(Scala.map(options)), dataSchema, requiredSchema,
-                schemaSource);
+        return new ReadFunction(new SplitReader(format(), conf, new NumpyOptions(Scala.map(options)), dataSchema,
+                requiredSchema, schemaSource));
     }
 
     @Override
@@ -107,29 +108,17 @@ abstract class NumpyFileFormat implements FileFormat, DataSourceRegister, Serial
             implements Serializable {
         private static final long serialVersionUID = 1L;
 
-        private final Format format;
-        private final Broadcast<SerializableConfiguration> conf;
-        private final NumpyOptions options;
-        private final StructType dataSchema;
-        private final StructType requiredSchema;
-        private final String schemaSource;
+        private final SplitReader splits;
 
-        ReadFunction(Format format, Broadcast<SerializableConfiguration> conf, NumpyOptions options,
-                StructType dataSchema, StructType requiredSchema, String schemaSource) {
-            this.format = format;
-            this.conf = conf;
-            this.options = options;
-            this.dataSchema = dataSchema;
-            this.requiredSchema = requiredSchema;
-            this.schemaSource = schemaSource;
+        ReadFunction(SplitReader splits) {
+            this.splits = splits;
         }
 
         @Override
         public Iterator<InternalRow> apply(PartitionedFile file) {
             FileRows rows;
             try {
-                rows = FileRows.open(format, conf.value().value(), options, dataSchema, requiredSchema, schemaSource,
-                        file.filePath().toPath(), file.start(), file.length(), file.fileSize());
+                rows = splits.open(file);
             } catch (IOException e) {
                 throw Scala.sneakyThrow(e);
             }

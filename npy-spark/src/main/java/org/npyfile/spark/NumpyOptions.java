@@ -61,14 +61,23 @@ public final class NumpyOptions implements Serializable {
     private static final List<String> KNOWN = List.of(KEYS, PATH_COLUMN, ROW_INDEX_COLUMN, ALLOW_PRECISION_LOSS,
             MAX_HEADER_BYTES, MAX_ARRAY_BYTES, MAX_ENTRIES, COMPRESSION, COMPRESSION_LEVEL);
 
+    /** @serial the npz keys to read; empty for all */
     private final List<String> keys;
+    /** @serial the added path column, or null */
     private final String pathColumn;
+    /** @serial the added row index column, or null */
     private final String rowIndexColumn;
+    /** @serial whether sub-microsecond datetimes become floored timestamps */
     private final boolean allowPrecisionLoss;
+    /** @serial the longest npy header read */
     private final int maxHeaderBytes;
+    /** @serial the most bytes held in memory at once */
     private final long maxArrayBytes;
+    /** @serial the most entries per archive */
     private final int maxEntries;
+    /** @serial whether archives are written with DEFLATE */
     private final boolean deflate;
+    /** @serial the DEFLATE level */
     private final int compressionLevel;
 
     /**

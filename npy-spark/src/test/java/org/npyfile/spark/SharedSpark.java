@@ -30,7 +30,7 @@ public final class SharedSpark implements BeforeAllCallback {
         return session;
     }
 
-    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private static final class Running implements AutoCloseable {
         private final Path warehouse;
 
         Running() {

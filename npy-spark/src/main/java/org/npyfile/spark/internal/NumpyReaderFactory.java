@@ -2,7 +2,6 @@ package org.npyfile.spark.internal;
 
 import java.io.IOException;
 import java.util.Map;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.catalyst.FileSourceOptions;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.PartitionReader;
@@ -10,8 +9,6 @@ import org.apache.spark.sql.execution.datasources.PartitionedFile;
 import org.apache.spark.sql.execution.datasources.v2.FilePartitionReaderFactory;
 import org.apache.spark.sql.execution.datasources.v2.PartitionReaderWithPartitionValues;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.SerializableConfiguration;
-import org.npyfile.spark.NumpyOptions;
 
 /**
  * Makes the readers of a scan's splits on the executors. Spark's {@code FilePartitionReader} around it
@@ -21,26 +18,17 @@ import org.npyfile.spark.NumpyOptions;
 final class NumpyReaderFactory extends FilePartitionReaderFactory {
     private static final long serialVersionUID = 1L;
 
-    private final Broadcast<SerializableConfiguration> conf;
-    private final Format format;
-    private final NumpyOptions options;
+    private final SplitReader splits;
     private final FileSourceOptions sourceOptions;
-    private final StructType dataSchema;
     private final StructType readDataSchema;
     private final StructType partitionSchema;
-    private final String schemaSource;
 
-    NumpyReaderFactory(Broadcast<SerializableConfiguration> conf, Format format, NumpyOptions options,
-            Map<String, String> rawOptions, StructType dataSchema, StructType readDataSchema,
-            StructType partitionSchema, String schemaSource) {
-        this.conf = conf;
-        this.format = format;
-        this.options = options;
+    NumpyReaderFactory(SplitReader splits, Map<String, String> rawOptions, StructType readDataSchema,
+            StructType partitionSchema) {
+        this.splits = splits;
         this.sourceOptions = new FileSourceOptions(Scala.immutableMap(rawOptions));
-        this.dataSchema = dataSchema;
         this.readDataSchema = readDataSchema;
         this.partitionSchema = partitionSchema;
-        this.schemaSource = schemaSource;
     }
 
     @Override
@@ -52,8 +40,7 @@ final class NumpyReaderFactory extends FilePartitionReaderFactory {
     public PartitionReader<InternalRow> buildReader(PartitionedFile file) {
         FileRows rows;
         try {
-            rows = FileRows.open(format, conf.value().value(), options, dataSchema, readDataSchema, schemaSource,
-                    file.filePath().toPath(), file.start(), file.length(), file.fileSize());
+            rows = splits.open(file);
         } catch (IOException e) {
             throw Scala.sneakyThrow(e);
         }

@@ -68,8 +68,9 @@ public final class NumpyScan implements FileScan {
         Configuration conf = Sessions.hadoopConf(session, options.asCaseSensitiveMap());
         Broadcast<SerializableConfiguration> broadcast = JavaSparkContext.fromSparkContext(session.sparkContext())
                 .broadcast(new SerializableConfiguration(conf));
-        return new NumpyReaderFactory(broadcast, format, new NumpyOptions(options.asCaseSensitiveMap()),
-                options.asCaseSensitiveMap(), dataSchema, readDataSchema, readPartitionSchema, schemaSource);
+        SplitReader splits = new SplitReader(format, broadcast, new NumpyOptions(options.asCaseSensitiveMap()),
+                dataSchema, readDataSchema, schemaSource);
+        return new NumpyReaderFactory(splits, options.asCaseSensitiveMap(), readDataSchema, readPartitionSchema);
     }
 
     @Override
