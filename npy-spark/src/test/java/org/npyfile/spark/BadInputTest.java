@@ -78,7 +78,8 @@ class BadInputTest {
                 .load(dir.resolve("npy").toString()).count()).isEqualTo(100);
         assertThat(spark().read().format("npz").option("ignoreCorruptFiles", "true")
                 .load(dir.resolve("npz").toString()).count()).isEqualTo(10);
+        // Without the option the job fails on whichever bad file a task meets first.
         assertThatThrownBy(() -> spark().read().format("npy").load(dir.resolve("npy").toString()).count())
-                .hasStackTraceContaining("b-truncated.npy");
+                .isInstanceOf(SparkException.class).hasMessageMatching("(?s).*(b-truncated|c-garbage)\\.npy.*");
     }
 }
