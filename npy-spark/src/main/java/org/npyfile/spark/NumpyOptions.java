@@ -61,23 +61,23 @@ public final class NumpyOptions implements Serializable {
     private static final List<String> KNOWN = List.of(KEYS, PATH_COLUMN, ROW_INDEX_COLUMN, ALLOW_PRECISION_LOSS,
             MAX_HEADER_BYTES, MAX_ARRAY_BYTES, MAX_ENTRIES, COMPRESSION, COMPRESSION_LEVEL);
 
-    /** @serial the npz keys to read; empty for all */
-    private final List<String> keys;
-    /** @serial the added path column, or null */
+    /** The npz keys to read; empty for all. */
+    private final String[] keys;
+    /** The added path column, or null. */
     private final String pathColumn;
-    /** @serial the added row index column, or null */
+    /** The added row index column, or null. */
     private final String rowIndexColumn;
-    /** @serial whether sub-microsecond datetimes become floored timestamps */
+    /** Whether sub-microsecond datetimes become floored timestamps. */
     private final boolean allowPrecisionLoss;
-    /** @serial the longest npy header read */
+    /** The longest npy header read. */
     private final int maxHeaderBytes;
-    /** @serial the most bytes held in memory at once */
+    /** The most bytes held in memory at once. */
     private final long maxArrayBytes;
-    /** @serial the most entries per archive */
+    /** The most entries per archive. */
     private final int maxEntries;
-    /** @serial whether archives are written with DEFLATE */
+    /** Whether archives are written with DEFLATE. */
     private final boolean deflate;
-    /** @serial the DEFLATE level */
+    /** The DEFLATE level. */
     private final int compressionLevel;
 
     /**
@@ -90,8 +90,8 @@ public final class NumpyOptions implements Serializable {
         Map<String, String> o = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         o.putAll(options);
         String keyList = o.get(KEYS);
-        this.keys = keyList == null ? List.of()
-                : Arrays.stream(keyList.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
+        this.keys = keyList == null ? new String[0]
+                : Arrays.stream(keyList.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toArray(String[]::new);
         this.pathColumn = emptyToNull(o.get(PATH_COLUMN));
         this.rowIndexColumn = emptyToNull(o.get(ROW_INDEX_COLUMN));
         this.allowPrecisionLoss = bool(o, ALLOW_PRECISION_LOSS, false);
@@ -158,7 +158,7 @@ public final class NumpyOptions implements Serializable {
      * @return the keys, or an empty list for all
      */
     public List<String> keys() {
-        return keys;
+        return List.of(keys);
     }
 
     /**
