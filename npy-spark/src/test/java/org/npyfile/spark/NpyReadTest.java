@@ -181,7 +181,7 @@ class NpyReadTest {
     @Test
     void filesWithDifferentRowShapesFailNamingBothFiles() {
         assertThatThrownBy(() -> read("mixed").collectAsList())
-                .hasStackTraceContaining("mixed/b.npy does not match the schema inferred from")
+                .hasStackTraceContaining("mixed/b.npy: it does not match the schema inferred from")
                 .hasStackTraceContaining("mixed/a.npy")
                 .hasStackTraceContaining("<f4 rows of shape (4,)");
     }
@@ -191,7 +191,7 @@ class NpyReadTest {
         StructType schema = new StructType().add("data", new ArrayType(DataTypes.DoubleType, false));
         assertThatThrownBy(() -> spark().read().format("npy").schema(schema).load(dir.resolve("matrix").toString())
                 .collectAsList())
-                .hasStackTraceContaining("m.npy does not match the table's schema")
+                .hasStackTraceContaining("m.npy: it does not match the table's schema")
                 .hasStackTraceContaining("column 'data' of <f4 rows of shape (6,) where the schema has array<double>");
     }
 }

@@ -105,6 +105,6 @@ class NpzReadTest {
     void keysOfDifferentLengthsFailNamingBoth() {
         assertThatThrownBy(() -> spark().read().format("npz").load(dir.resolve("ragged").toString()).collectAsList())
                 .hasStackTraceContaining("r.npz")
-                .hasStackTraceContaining("'x' has 3 rows, 'y' has 4");
+                .hasStackTraceContaining("expected keys of the same length along axis 0, found 'x' has 3 rows, 'y' has 4");
     }
 }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.npyfile.NpyException;
+import org.npyfile.NpyFormatException;
 import org.npyfile.NpyHeader;
 import org.npyfile.NpyReader;
 import org.npyfile.NpyTypeException;
@@ -144,7 +145,7 @@ public final class FileRows implements Closeable {
             FileRows rows = new FileRows(path, null, required, range[0], range[1], options, columns, columnSource);
             rows.sources.add(source);
             return rows.sized();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             source.close();
             throw e;
         }
@@ -174,7 +175,7 @@ public final class FileRows implements Closeable {
                 check(path, schemaSource, c, f);
                 long n = ColumnSpec.rows(header);
                 if (rows >= 0 && n != rows) {
-                    throw new NpyTypeException("the keys of an archive must have the same length along axis 0: '"
+                    throw new NpyFormatException(-1, "keys of the same length along axis 0", "'"
                             + rowsKey + "' has " + rows + " rows, '" + f.name() + "' has " + n);
                 }
                 rows = n;
@@ -224,7 +225,7 @@ public final class FileRows implements Closeable {
     }
 
     private static void check(String path, String schemaSource, ColumnSpec found, StructField expected)
-            throws NpyTypeException {
+            throws NpyException {
         boolean same = expected.metadata().contains(TypeMapping.DTYPE_KEY)
                 ? found.signature().equals(ColumnSpec.signature(expected))
                 : found.field().dataType().catalogString().equals(expected.dataType().catalogString());
@@ -234,9 +235,10 @@ public final class FileRows implements Closeable {
         }
     }
 
-    private static NpyTypeException mismatch(String path, String schemaSource, String what) {
+    /** A file unlike the others of a load: bad input, so a checked exception, and named once. */
+    private static NpyException mismatch(String path, String schemaSource, String what) {
         String origin = schemaSource == null ? "the table's schema" : "the schema inferred from " + schemaSource;
-        return new NpyTypeException(path + " does not match " + origin + ": it has " + what);
+        return new NpyException("it does not match " + origin + ": it has " + what).withFile(path);
     }
 
     /**

@@ -34,7 +34,8 @@ final class RowSource implements Closeable {
     private ByteBuffer whole;
 
     RowSource(NpyReader reader, boolean seekable, long maxArrayBytes) {
-        this.reader = reader;
+        // Positions and chunks in the stored order: this class does its own gathering by rows.
+        this.reader = reader.storedOrder();
         this.header = reader.header();
         this.seekable = seekable;
         this.maxArrayBytes = maxArrayBytes;

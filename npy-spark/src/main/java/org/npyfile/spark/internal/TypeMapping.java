@@ -238,7 +238,7 @@ public final class TypeMapping {
         String descr = field.metadata().getString(DTYPE_KEY);
         try {
             return descr.startsWith("[") ? null : DType.parse(descr);
-        } catch (RuntimeException | NpyTypeException e) {
+        } catch (RuntimeException e) {
             return null;
         }
     }
