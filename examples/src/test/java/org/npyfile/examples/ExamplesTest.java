@@ -61,4 +61,14 @@ class ExamplesTest {
         }
         assertThat(text).contains("streamed labels: sum " + sum);
     }
+
+    @Test
+    void sparkDigitsReadsTheArchiveCountsPerLabelAndWritesTheSevens() throws Exception {
+        SparkDigits.run(out, DATA.resolve("digits.npz"), dir);
+        String text = printed();
+        assertThat(text).contains("|-- images: array").contains("|-- labels: long");
+        long[] labels = org.npyfile.Npy.read(DATA.resolve("digits_labels.npy")).asLongArray();
+        long sevens = java.util.Arrays.stream(labels).filter(l -> l == 7).count();
+        assertThat(text).contains("label 7: " + sevens + " images").contains("wrote " + sevens + " sevens");
+    }
 }
