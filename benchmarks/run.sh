@@ -117,8 +117,9 @@ for home in "${jdks[@]}"; do
   version=$("$home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')
   major=${version%%.*}
   say "JMH on Java $version ($home)"
-  jmh=("$home/bin/java" -jar "$jar" "${filters[@]+"${filters[@]}"}" -p "dataDir=$data" -f 1 "${jmh_iterations[@]}"
-       -jvmArgs "$jvm_args" -rf json -rff "$results/jmh-$major.json")
+  # The Spark cases need Spark on the class path: benchmarks/run-spark.sh runs them.
+  jmh=("$home/bin/java" -jar "$jar" "${filters[@]+"${filters[@]}"}" -e 'org\.npyfile\.bench\.spark\.'
+       -p "dataDir=$data" -f 1 "${jmh_iterations[@]}" -jvmArgs "$jvm_args" -rf json -rff "$results/jmh-$major.json")
   if [ -n "$exclude" ]; then
     jmh+=(-e "$exclude")
   fi

@@ -398,6 +398,47 @@ public final class NpyReader implements AutoCloseable {
         return values.length;
     }
 
+    /**
+     * Reads whole elements' bytes, as the file stores each element (the dtype's byte order), into a
+     * caller's buffer: as many as fit in {@code dst.remaining()} and the array still has, in C
+     * order (or stored order after {@link #storedOrder()}). For consumers that take raw bytes in
+     * bulk, such as columnar engines; any dtype without objects.
+     *
+     * @param dst the buffer, filled from its position; its byte order is not changed
+     * @return the elements read, 0 at the end (or if {@code dst} holds less than one element)
+     * @throws NpyTypeException for a dtype that holds objects
+     * @throws NpyFormatException if the data ends early
+     * @throws IOException if the source fails
+     */
+    public int read(ByteBuffer dst) throws IOException {
+        if (header.dtype().hasObjects()) {
+            throw new NpyTypeException("read(ByteBuffer): dtype " + header.dtype().descr()
+                    + " holds Python objects, which have no element bytes").withFile(file);
+        }
+        int size = Math.max(1, itemSize);
+        int elements = (int) Math.min(dst.remaining() / size, remaining());
+        if (itemSize == 0) {
+            next += elements;
+            return elements;
+        }
+        int done = 0;
+        try {
+            while (done < elements) {
+                ByteBuffer buffer = data().next(itemSize);
+                int k = Math.min(elements - done, buffer.remaining() / itemSize);
+                ByteBuffer part = buffer.duplicate();
+                part.limit(part.position() + k * itemSize);
+                dst.put(part);
+                buffer.position(part.position());
+                done += k;
+            }
+        } catch (NpyException e) {
+            throw e.withFile(file);
+        }
+        next += elements;
+        return elements;
+    }
+
     private interface Take {
         void take(ByteBuffer buffer, int off, int values) throws NpyException;
     }

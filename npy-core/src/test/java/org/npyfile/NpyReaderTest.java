@@ -199,4 +199,22 @@ class NpyReaderTest {
             assertThat(stream.readAll(long[].class)).hasSize(300_000);
         }
     }
+
+    @Test
+    void rawReadsHandOutWholeElementsInCOrderAsStored() throws IOException {
+        NpyArray fortran = NpyArray.of(new int[] {0, 1, 2, 3, 4, 5}, 2, 3).toFortranOrder()
+                .withByteOrder(java.nio.ByteOrder.BIG_ENDIAN);
+        try (NpyReader reader = NpyReader.of(new java.io.ByteArrayInputStream(Npy.toBytes(fortran)))) {
+            java.nio.ByteBuffer dst = java.nio.ByteBuffer.allocate(11);
+            assertThat(reader.read(dst)).isEqualTo(2);
+            assertThat(dst.position()).isEqualTo(8);
+            dst.flip();
+            assertThat(dst.order(java.nio.ByteOrder.BIG_ENDIAN).getInt()).isEqualTo(0);
+            assertThat(dst.getInt()).isEqualTo(1);
+            java.nio.ByteBuffer rest = java.nio.ByteBuffer.allocate(64).order(java.nio.ByteOrder.BIG_ENDIAN);
+            assertThat(reader.read(rest)).isEqualTo(4);
+            assertThat(rest.flip().getInt(12)).isEqualTo(5);
+            assertThat(reader.read(rest.clear())).isZero();
+        }
+    }
 }
