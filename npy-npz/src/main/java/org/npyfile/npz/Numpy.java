@@ -1,11 +1,14 @@
 package org.npyfile.npz;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.npyfile.DType;
 import org.npyfile.Npy;
 import org.npyfile.NpyArray;
@@ -21,6 +24,9 @@ import org.npyfile.internal.pickle.PickleReader;
 import org.npyfile.internal.pickle.PickledArray;
 import org.npyfile.internal.pickle.Python2Strings;
 import org.npyfile.npz.internal.zip.ZipNames;
+import org.npyfile.python.PyGlobal;
+import org.npyfile.python.PyInstance;
+import org.npyfile.python.PyTuple;
 
 /**
  * {@code numpy.load} for callers who do not know in advance whether a file is an {@code .npy} or an
@@ -174,10 +180,21 @@ public final class Numpy {
         };
     }
 
+    /** What a pickled value is, in Python's words. */
     private static String describe(Object value) {
         if (value instanceof PickledArray a) {
             return "a numpy scalar of dtype " + a.descr();
         }
-        return value == null ? "None" : "a " + value.getClass().getSimpleName();
+        if (value instanceof PyInstance i) {
+            return "an instance of " + i.type().qualifiedName();
+        }
+        if (value instanceof PyGlobal g) {
+            return "a reference to " + g.qualifiedName();
+        }
+        String type = value == null ? "None" : value instanceof Map ? "dict" : value instanceof PyTuple ? "tuple"
+                : value instanceof List ? "list" : value instanceof String ? "str" : value instanceof Boolean ? "bool"
+                : value instanceof Long || value instanceof BigInteger ? "int" : value instanceof Double ? "float"
+                : value instanceof byte[] ? "bytes" : value.getClass().getSimpleName();
+        return value == null ? type : "a " + type;
     }
 }
