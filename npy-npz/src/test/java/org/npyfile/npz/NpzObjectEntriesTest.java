@@ -29,7 +29,7 @@ import org.npyfile.python.PyTuple;
  * Entries of every dtype numpy writes, object arrays and long doubles included: their headers are
  * listed and verified whatever the limits; an object array's pickle is decoded only when the limits
  * allow objects, as {@code numpy.load} needs {@code allow_pickle=True}, and written so that numpy
- * loads it. (Against numpy-written archives: integration-tests' {@code NpzObjectEntriesTest}.)
+ * loads it. (Against numpy-written archives: integration-tests' {@code NpzObjectEntriesNumpyTest}.)
  */
 class NpzObjectEntriesTest {
 
