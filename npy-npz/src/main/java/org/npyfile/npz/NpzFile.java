@@ -49,9 +49,9 @@ import org.npyfile.npz.internal.read.NpyEntries;
  * ({@code NpzLimits.of(NpyLimits.DEFAULT.withObjectArrays(true))}), as {@code numpy.load} needs
  * {@code allow_pickle=True}; otherwise they throw {@link NpyLimitException} naming the entry.
  *
- * <p>Failures of an archive opened from a {@link Path} name it ({@link NpyException#file()}), and the
- * entry in the message ({@code "run.npz: entry 'w.npy': ..."}); a reader handed out for an entry
- * names itself {@code run.npz:w.npy} in its own later failures.
+ * <p>Failures of an archive opened from a {@link Path} (or {@linkplain #named named}) name it
+ * ({@link NpyException#file()}), and the entry in the message ({@code "run.npz: entry 'w.npy': ..."});
+ * a reader handed out for an entry names itself {@code run.npz:w.npy} in its own later failures.
  *
  * <p>Safe for concurrent use: several threads may read different entries (or the same one) at once;
  * each {@link NpyReader} handed out belongs to one thread. The archive's file, or the channel it was
@@ -64,8 +64,8 @@ public final class NpzFile implements AutoCloseable {
     private final EntryOpener opener;
     private final List<NpzEntry> entries;
     private final List<String> names;
-    /** The archive's name in failures: its path, or null for a channel. */
-    private final String file;
+    /** The archive's name in failures: its path, what {@link #named(String)} said, or null. */
+    private volatile String file;
 
     private NpzFile(SeekableByteChannel channel, ArchiveIndex index, NpzLimits limits, String file) {
         this.channel = channel;
@@ -151,6 +151,20 @@ public final class NpzFile implements AutoCloseable {
     }
 
     /**
+     * Names the archive in every exception it throws from now on, and in the names of the readers it
+     * hands out ({@code name:x.npy}): for an archive opened from a channel that is no local file (a
+     * URI, a path on another file system). A failure while opening, before this call, can be named
+     * with {@link NpyException#withFile(String)}. Call it before sharing the archive between threads.
+     *
+     * @param name how to name the archive
+     * @return this archive
+     */
+    public NpzFile named(String name) {
+        this.file = name;
+        return this;
+    }
+
+    /**
      * The keys, as numpy's {@code NpzFile.files} lists them.
      *
      * @return the entry names without their {@code .npy} suffix, in archive order; unmodifiable
@@ -228,7 +242,7 @@ public final class NpzFile implements AutoCloseable {
     /**
      * Opens an entry for streaming, chunk by chunk, with bounded memory. The CRC-32 is checked when
      * the last element has been read in order. The reader names itself {@code archive.npz:x.npy} in its
-     * failures ({@code x.npy} for an archive opened from a channel).
+     * failures ({@code x.npy} for an archive opened from a channel and not {@linkplain #named named}).
      *
      * @param name a ZIP name or a key
      * @return a reader at the first element; seekable both ways for a stored entry, forward only for
@@ -242,7 +256,8 @@ public final class NpzFile implements AutoCloseable {
     public NpyReader reader(String name) throws IOException {
         Location l = locate(name);
         String entry = l.entry().name();
-        return naming(() -> opener.reader(l)).named(file == null ? entry : file + ":" + entry);
+        String archive = file;
+        return naming(() -> opener.reader(l)).named(archive == null ? entry : archive + ":" + entry);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import org.npyfile.NpyArray;
+import org.npyfile.NpyException;
 import org.npyfile.NpyHeader;
 import org.npyfile.NpyLimitException;
 import org.npyfile.NpyLimits;
@@ -57,6 +58,8 @@ public final class NpzInputStream implements AutoCloseable {
     private final ArchiveWalk walk;
     private final NpzLimits limits;
     private ArchiveWalk.Current current;
+    /** The archive's name in failures, from {@link #named(String)}; may be null. */
+    private String file;
 
     private NpzInputStream(InputStream in, NpzLimits limits) {
         this.walk = new ArchiveWalk(in, limits);
@@ -98,6 +101,18 @@ public final class NpzInputStream implements AutoCloseable {
     }
 
     /**
+     * Names the archive in every exception this reader throws from now on, and in the names of the
+     * readers it hands out ({@code name:x.npy}): a path, a URI, whatever tells the stream's source.
+     *
+     * @param name how to name the archive
+     * @return this reader
+     */
+    public NpzInputStream named(String name) {
+        this.file = name;
+        return this;
+    }
+
+    /**
      * Moves to the next entry. What the caller left unread of the current entry is read and checked
      * first; its reader is no longer usable.
      *
@@ -109,7 +124,11 @@ public final class NpzInputStream implements AutoCloseable {
      * @throws IOException if the stream fails
      */
     public NpzEntry nextEntry() throws IOException {
-        current = walk.next();
+        try {
+            current = walk.next();
+        } catch (NpyException e) {
+            throw e.withFile(file);
+        }
         return current == null ? null : current.entry();
     }
 
@@ -136,7 +155,11 @@ public final class NpzInputStream implements AutoCloseable {
         if (c.reader() != null) {
             return true;
         }
-        return NpyEntries.isNpy(c.bytes().peek(NpyEntries.magicLength()));
+        try {
+            return NpyEntries.isNpy(c.bytes().peek(NpyEntries.magicLength()));
+        } catch (NpyException e) {
+            throw e.withFile(file);
+        }
     }
 
     /**
@@ -156,7 +179,8 @@ public final class NpzInputStream implements AutoCloseable {
     /**
      * The current entry as an npy stream. Every call for one entry returns the same reader; closing it
      * does not close the archive. The CRC-32 and sizes are checked when its last element is read. The
-     * reader names itself by the entry's ZIP name ({@code "x.npy"}) in its failures.
+     * reader names itself in its failures by the entry's ZIP name ({@code "x.npy"}), after the
+     * archive's name if the stream was {@linkplain #named named}.
      *
      * @return the reader, forward-only
      * @throws IllegalStateException if there is no current entry
@@ -166,14 +190,20 @@ public final class NpzInputStream implements AutoCloseable {
      * @throws IOException if the stream fails
      */
     public NpyReader reader() throws IOException {
-        return entryReader().named(current.entry().name());
+        NpyReader reader = entryReader();
+        String entry = current.entry().name();
+        return reader.named(file == null ? entry : file + ":" + entry);
     }
 
     /** The current entry's reader, made once; named only once it is handed out. */
     private NpyReader entryReader() throws IOException {
         ArchiveWalk.Current c = require();
         if (c.reader() == null) {
-            c.reader(NpyEntries.open(c.entry().name(), c.bytes(), limits.npy()));
+            try {
+                c.reader(NpyEntries.open(c.entry().name(), c.bytes(), limits.npy()));
+            } catch (NpyException e) {
+                throw e.withFile(file);
+            }
         }
         return c.reader();
     }
@@ -194,7 +224,8 @@ public final class NpzInputStream implements AutoCloseable {
         try {
             return reader.readAll();
         } catch (IOException e) {
-            throw NpyEntries.named(current.entry().name(), e);
+            IOException named = NpyEntries.named(current.entry().name(), e);
+            throw named instanceof NpyException n ? n.withFile(file) : named;
         }
     }
 

@@ -105,6 +105,41 @@ class NpzFailuresNameTheArchiveTest {
     }
 
     @Test
+    void aNamedStreamNamesItselfAndItsReaders() throws IOException {
+        byte[] bytes = Files.readAllBytes(corrupt());
+        String uri = "https://example.org/run.npz";
+        try (NpzInputStream in = NpzInputStream.of(new ByteArrayInputStream(bytes)).named(uri)) {
+            in.nextEntry();
+            NpyReader reader = in.reader();
+            assertThatThrownBy(() -> reader.read(new double[6], 0, 6)).isInstanceOf(NpzFormatException.class)
+                    .hasMessageStartingWith(uri + ":w.npy: at archive byte ");
+        }
+        try (NpzInputStream in = NpzInputStream.of(new ByteArrayInputStream(bytes)).named(uri)) {
+            in.nextEntry();
+            NpzFormatException e = catchThrowableOfType(in::read, NpzFormatException.class);
+            assertThat(e.file()).isEqualTo(uri);
+            assertThat(e).hasMessageStartingWith(uri + ": entry 'w.npy': at archive byte ");
+        }
+        try (NpzInputStream in = NpzInputStream.of(new ByteArrayInputStream(Arrays.copyOf(bytes, 40))).named(uri)) {
+            assertThatThrownBy(in::nextEntry).isInstanceOf(NpzFormatException.class).hasMessageStartingWith(uri + ": ");
+        }
+    }
+
+    @Test
+    void aNamedArchiveFromAChannelNamesItselfAndItsReaders() throws IOException {
+        byte[] bytes = Files.readAllBytes(corrupt());
+        String uri = "hdfs://cluster/data/run.npz";
+        try (NpzFile npz = NpzFile.open(new SeekableInMemoryByteChannel(bytes)).named(uri)) {
+            assertThatThrownBy(() -> npz.read("w")).isInstanceOf(NpzFormatException.class)
+                    .hasMessageStartingWith(uri + ": entry 'w.npy': at archive byte ");
+            try (NpyReader reader = npz.reader("w")) {
+                assertThatThrownBy(() -> reader.read(new double[6], 0, 6))
+                        .hasMessageStartingWith(uri + ":w.npy: at archive byte ");
+            }
+        }
+    }
+
+    @Test
     void anArchiveOpenedFromAChannelHasNoFileToName() throws IOException {
         byte[] bytes = Files.readAllBytes(corrupt());
         try (NpzFile npz = NpzFile.open(new SeekableInMemoryByteChannel(bytes))) {
