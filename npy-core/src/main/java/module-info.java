@@ -13,6 +13,8 @@ module org.npyfile {
 
     exports org.npyfile;
     exports org.npyfile.python;
-    // Shared machinery (atomic file replacement) for npyfile's own archive module only.
+    // Shared machinery (atomic file replacement, heap checks, the pickle reader for bare pickles)
+    // for npyfile's own archive module only.
     exports org.npyfile.internal to org.npyfile.npz;
+    exports org.npyfile.internal.pickle to org.npyfile.npz;
 }

@@ -43,10 +43,10 @@ public class NpyfileNpzBench {
         }
     }
 
-    /** Every entry of a DEFLATE archive at once, as {@code Npz.load} gives them. */
+    /** Every entry of a DEFLATE archive at once, as {@code Npz.read} gives them. */
     @Benchmark
     public float[][] npzDeflateMany(Inputs in) throws IOException {
-        Map<String, NpyArray> all = Npz.load(in.deflateManyNpz());
+        Map<String, NpyArray> all = Npz.read(in.deflateManyNpz());
         String[] names = in.manyNames();
         float[][] out = new float[names.length][];
         for (int i = 0; i < names.length; i++) {
@@ -63,7 +63,7 @@ public class NpyfileNpzBench {
         for (int i = 0; i < v.names.length; i++) {
             arrays.put(v.names[i], NpyArray.of(v.values[i], v.rows, v.cols));
         }
-        Npz.saveCompressed(out, arrays);
+        Npz.writeCompressed(out, arrays);
         return out;
     }
 }

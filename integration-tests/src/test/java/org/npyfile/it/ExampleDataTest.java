@@ -32,6 +32,6 @@ class ExampleDataTest {
         List<NpzFixture> made = NpzNumpyFixtures.suite("examples");
         assertThat(made).hasSize(1);
         // Compressed bytes depend on the zlib build, so compare what the archives hold.
-        assertThat(Npz.load(DATA.resolve("digits.npz"))).isEqualTo(Npz.load(made.get(0).file()));
+        assertThat(Npz.read(DATA.resolve("digits.npz"))).isEqualTo(Npz.read(made.get(0).file()));
     }
 }

@@ -86,10 +86,10 @@ class NpzJavaToNumpyTest {
                 }
             }
             Path zip64 = dir.resolve(options.method() + "_ZIP64.npz");
-            Npz.save(zip64, arrays(), options.withZip64Always(true));
+            Npz.write(zip64, arrays(), options.withZip64Always(true));
             cases.put(zip64, new Case(arrays(), null));
             Path empty = dir.resolve(options.method() + "_EMPTY.npz");
-            Npz.save(empty, Map.of(), options);
+            Npz.write(empty, Map.of(), options);
             cases.put(empty, new Case(Map.of(), stored ? "savez" : "savez_compressed"));
         }
         List<NpzInspection> reports = numpy.inspectNpz(new ArrayList<>(cases.keySet()));

@@ -61,7 +61,7 @@ class NpzNumpyToJavaTest {
             Map<String, Fixture> byKey = new LinkedHashMap<>();
             a.entries().forEach(f -> byKey.put(f.name(), f));
             List<String> keys = new ArrayList<>();
-            try (NpzInputStream in = Npz.stream(Files.newInputStream(a.file()))) {
+            try (NpzInputStream in = NpzInputStream.of(Files.newInputStream(a.file()))) {
                 NpzEntry e;
                 while ((e = in.nextEntry()) != null) {
                     keys.add(e.key());
@@ -86,14 +86,14 @@ class NpzNumpyToJavaTest {
     Stream<DynamicTest> loadsEveryArchiveInOneCallInNumpysOrder() {
         return NpzNumpyFixtures.suite("npz").stream().map(a -> DynamicTest.dynamicTest(a.name(), () -> {
             if (!rawKeys(a).isEmpty()) {
-                assertThatThrownBy(() -> Npz.load(a.file())).isInstanceOf(NpzFormatException.class);
+                assertThatThrownBy(() -> Npz.read(a.file())).isInstanceOf(NpzFormatException.class);
                 return;
             }
-            Map<String, NpyArray> loaded = Npz.load(a.file());
+            Map<String, NpyArray> loaded = Npz.read(a.file());
             assertThat(loaded.keySet()).containsExactlyElementsOf(a.keys());
             Map<String, NpyArray> streamed;
             try (InputStream in = Files.newInputStream(a.file())) {
-                streamed = Npz.load(in);
+                streamed = Npz.read(in);
             }
             assertThat(streamed).containsExactlyEntriesOf(loaded);
             for (Fixture f : a.entries()) {

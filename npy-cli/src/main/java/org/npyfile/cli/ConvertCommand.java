@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
                     + " gives the same array; without that line the shape is (rows,) for one column, else"
                     + " (rows, columns), and the dtype the narrowest of bool, int64 and float64 that holds"
                     + " every value.",
+            "An object array (Python values, which numpy stores as a pickle) converts to .npy only with --objects,"
+                    + " which decodes its pickle (nothing runs) and writes it again as numpy.save writes it; it"
+                    + " has no CSV form.",
         })
 final class ConvertCommand implements Callable<Integer> {
 
@@ -48,6 +51,9 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--no-header", description = "For CSV output: leave out the '# npy:' line.")
     private boolean noHeader;
+
+    @Option(names = Inputs.OBJECTS_OPTION, description = Inputs.OBJECTS_HELP)
+    private boolean objects;
 
     @Override
     public Integer call() throws Failure {
@@ -77,8 +83,21 @@ final class ConvertCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Inputs.Target source = Inputs.single(Inputs.target(input));
-        Inputs.forEachArray(source, (label, reader) -> {
+        Inputs.forEachArray(source, objects, (label, reader) -> {
             NpyHeader h = reader.header();
+            if (h.dtype().hasObjects() && outExtension.equals(".npy")) {
+                if (!objects) {
+                    throw Inputs.objectArray(label, Inputs.OBJECTS_OPTION + " converts it");
+                }
+                NpyArray array = reader.readAll().toCOrder();
+                try {
+                    Npy.write(target, array);
+                } catch (IOException e) {
+                    throw Failure.of(output, e);
+                }
+                out.println(output + ": " + Describe.dtype(h.dtype()) + " " + h.shapeString() + ", C order");
+                return;
+            }
             try (Progress progress = Progress.start(err, label, h.dataBytes())) {
                 if (outExtension.equals(".csv")) {
                     String unsupported = Csv.unsupported(h);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.npyfile.Npy;
 import org.npyfile.NpyArray;
 import org.npyfile.NpyHeader;
 import org.npyfile.NpyReader;
@@ -16,6 +17,7 @@ import org.npyfile.npz.NpzEntry;
 import org.npyfile.npz.NpzFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,7 +30,9 @@ import picocli.CommandLine.Spec;
                     + " before anything is written, and symbolic links are never followed: an existing link"
                     + " where a directory or a file would go is refused. Existing files are replaced.",
             "Each file is written as numpy.save writes it: the entry's dtype, shape, order and data bytes,"
-                    + " under a header in numpy's current layout.",
+                    + " under a header in numpy's current layout. An object array is extracted only with --objects:"
+                    + " its pickle is decoded (nothing runs) and written again as numpy.save writes it; without"
+                    + " --objects it is skipped with a note, as entries that are no npy stream are.",
         })
 final class ExtractCommand implements Callable<Integer> {
 
@@ -41,6 +45,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "DIR", description = "The directory to write into (created if missing).")
     private String directory;
 
+    @Option(names = Inputs.OBJECTS_OPTION, description = Inputs.OBJECTS_HELP)
+    private boolean objects;
+
     @Override
     public Integer call() throws Failure {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,7 +58,7 @@ final class ExtractCommand implements Callable<Integer> {
             throw new Failure(ExitCodes.ERROR, archive + ": an .npy file, not an .npz archive; nothing to extract");
         }
         int code = ExitCodes.OK;
-        try (NpzFile npz = NpzFile.open(file, Inputs.NPZ_LIMITS)) {
+        try (NpzFile npz = NpzFile.open(file, Inputs.npzLimits(objects))) {
             List<String> refused = new ArrayList<>();
             for (NpzEntry e : npz.entries()) {
                 String problem = EntryNames.problem(e.key());
@@ -79,10 +86,23 @@ final class ExtractCommand implements Callable<Integer> {
                     code = ExitCodes.PROBLEMS;
                     continue;
                 }
+                boolean pickled = npz.header(e.name()).dtype().hasObjects();
+                if (pickled && !objects) {
+                    err.println("npy: " + archive + ": skipped entry " + quoted(e.name()) + ": an object array (Python"
+                            + " values, which numpy stores as a pickle); " + Inputs.OBJECTS_OPTION + " extracts it");
+                    code = ExitCodes.PROBLEMS;
+                    continue;
+                }
                 Path target = targetFor(dir, e.key(), archive);
-                try (NpyReader reader = npz.reader(e.name());
-                     Progress progress = Progress.start(err, e.key(), reader.header().dataBytes())) {
-                    copy(reader, target, progress);
+                try {
+                    if (pickled) {
+                        Npy.write(target, npz.read(e.name()));
+                    } else {
+                        try (NpyReader reader = npz.reader(e.name());
+                             Progress progress = Progress.start(err, e.key(), reader.header().dataBytes())) {
+                            copy(reader, target, progress);
+                        }
+                    }
                 } catch (IOException ex) {
                     throw Failure.of(archive + ":" + e.key(), ex);
                 }

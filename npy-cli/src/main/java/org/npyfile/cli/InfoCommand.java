@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
         header = "Show dtype, shape, order, version and sizes, from headers only.",
         description = "Show the dtype, shape, memory order, format version and data size of .npy files, and of"
                 + " every entry of .npz archives with its stored and compressed size. Reads headers only,"
-                + " never array data.")
+                + " never array data. For an object array (Python values, which numpy stores as a pickle) the"
+                + " data size is the pickle's, marked '(pickle)'.")
 final class InfoCommand implements Callable<Integer> {
 
     @Spec
@@ -98,7 +99,12 @@ final class InfoCommand implements Callable<Integer> {
         try (NpyReader reader = NpyReader.open(file, Inputs.LIMITS)) {
             NpyHeader h = reader.header();
             doc.putAll(Describe.header(h));
-            doc.put("trailingBytes", size - h.dataOffset() - h.dataBytes());
+            if (h.dtype().hasObjects()) {
+                // where the pickle ends, and what follows it, only decoding it tells
+                doc.put("pickleBytes", size - h.dataOffset());
+            } else {
+                doc.put("trailingBytes", size - h.dataOffset() - h.dataBytes());
+            }
         } catch (IOException e) {
             throw Failure.of(name, e);
         }
@@ -123,7 +129,11 @@ final class InfoCommand implements Callable<Integer> {
                 boolean npy = npz.isNpy(e.name());
                 m.put("npy", npy);
                 if (npy) {
-                    m.putAll(Describe.header(npz.header(e.name())));
+                    NpyHeader h = npz.header(e.name());
+                    m.putAll(Describe.header(h));
+                    if (h.dtype().hasObjects()) {
+                        m.put("pickleBytes", e.uncompressedSize() - h.dataOffset());
+                    }
                 }
                 entries.add(m);
             }
@@ -142,9 +152,9 @@ final class InfoCommand implements Callable<Integer> {
             Table table = new Table("dtype", "shape", "order", "version", ">elements", ">data bytes", ">data offset");
             table.row(str(doc.get("dtype")), shape((long[]) doc.get("shape")),
                     (Boolean) doc.get("fortranOrder") ? "Fortran" : "C", str(doc.get("version")), str(doc.get("elements")),
-                    str(doc.get("dataBytes")), str(doc.get("dataOffset")));
+                    dataBytes(doc), str(doc.get("dataOffset")));
             table.lines("  ").forEach(out::println);
-            long trailing = (Long) doc.get("trailingBytes");
+            long trailing = doc.containsKey("trailingBytes") ? (Long) doc.get("trailingBytes") : 0;
             if (trailing > 0) {
                 out.println("  " + trailing + " bytes follow the data (numpy ignores them)");
             }
@@ -168,9 +178,14 @@ final class InfoCommand implements Callable<Integer> {
             }
             table.row(str(e.get("key")), str(e.get("dtype")), shape((long[]) e.get("shape")),
                     (Boolean) e.get("fortranOrder") ? "Fortran" : "C", str(e.get("version")),
-                    str(e.get("dataBytes")), str(stored), compressed);
+                    dataBytes(e), str(stored), compressed);
         }
         table.lines("  ").forEach(out::println);
+    }
+
+    /** The data size: the header's, or for an object array its pickle's, marked as such. */
+    private static String dataBytes(Map<String, Object> header) {
+        return header.containsKey("pickleBytes") ? header.get("pickleBytes") + " (pickle)" : str(header.get("dataBytes"));
     }
 
     private static String percent(long part, long whole) {

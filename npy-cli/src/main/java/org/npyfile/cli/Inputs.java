@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.npyfile.NpyLimits;
 import org.npyfile.NpyReader;
 import org.npyfile.npz.NpzEntry;
@@ -34,6 +33,13 @@ final class Inputs {
 
     /** The archive limits every command reads with. */
     static final NpzLimits NPZ_LIMITS = NpzLimits.of(LIMITS);
+
+    /** The option that lets a command decode object arrays' pickles, and how its help describes it. */
+    static final String OBJECTS_OPTION = "--objects";
+
+    /** The help text of {@link #OBJECTS_OPTION}. */
+    static final String OBJECTS_HELP = "Decode object arrays (dtype object: Python values numpy stores as a pickle),"
+            + " as numpy.load(..., allow_pickle=True) does, but without running anything: only data is built.";
 
     /** Bytes per chunk when a command copies or checks array data: bulk reads in constant memory. */
     static final int CHUNK_BYTES = 1 << 20;
@@ -166,12 +172,51 @@ final class Inputs {
                 + " (ZIP signature PK\\x03\\x04): " + found);
     }
 
+    /** Keys for a message: all of them, or the first ten and how many there are. */
+    private static String abbreviated(List<String> keys) {
+        int shown = 10;
+        return keys.size() <= shown ? keys.toString()
+                : "[" + String.join(", ", keys.subList(0, shown)) + ", ... (" + keys.size() + " in all)]";
+    }
+
     private static String hex(byte[] bytes, int n) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < n; i++) {
             out.append(String.format("%02x", bytes[i] & 0xff));
         }
         return "0x" + out;
+    }
+
+    /**
+     * The limits a command reads with.
+     *
+     * @param objects whether object arrays' pickles are decoded ({@value #OBJECTS_OPTION})
+     * @return {@link #LIMITS}, with object arrays allowed if asked
+     */
+    static NpyLimits limits(boolean objects) {
+        return objects ? LIMITS.withObjectArrays(true) : LIMITS;
+    }
+
+    /**
+     * The archive limits a command reads with.
+     *
+     * @param objects whether object arrays' pickles are decoded
+     * @return {@link #NPZ_LIMITS}, with object arrays allowed if asked
+     */
+    static NpzLimits npzLimits(boolean objects) {
+        return objects ? NpzLimits.of(limits(true)) : NPZ_LIMITS;
+    }
+
+    /**
+     * The failure for an object array a command does not decode.
+     *
+     * @param label the array's name: {@code FILE} or {@code FILE:KEY}
+     * @param how what the user can do instead, or null if the command cannot handle such arrays at all
+     * @return an {@link ExitCodes#ERROR} failure
+     */
+    static Failure objectArray(String label, String how) {
+        return new Failure(ExitCodes.ERROR, label + ": an object array (Python values, which numpy stores as a"
+                + " pickle); " + (how == null ? "this command reads arrays of fixed-size values only" : how));
     }
 
     /**
@@ -219,6 +264,20 @@ final class Inputs {
      * @throws Failure if a file cannot be read or the action fails
      */
     static void forEachArray(Target target, ArrayAction action, SkipAction skip) throws Failure {
+        forEachArray(target, false, action, skip);
+    }
+
+    /**
+     * Runs an action on every array a target names, reading object arrays' pickles if asked; see
+     * {@link #forEachArray(Target, ArrayAction, SkipAction)}.
+     *
+     * @param target the target
+     * @param objects whether object arrays are decoded ({@value #OBJECTS_OPTION})
+     * @param action what to do with each array
+     * @param skip told about archive entries that are not npy streams
+     * @throws Failure if a file cannot be read or the action fails
+     */
+    static void forEachArray(Target target, boolean objects, ArrayAction action, SkipAction skip) throws Failure {
         Kind kind = kind(target.file(), target.file().toString());
         String label = target.argument();
         if (kind == Kind.NPY) {
@@ -226,15 +285,19 @@ final class Inputs {
                 throw new Failure(ExitCodes.USAGE, label + ": " + target.file()
                         + " is an .npy file, not an .npz archive, so it has no entry '" + target.entry() + "'");
             }
-            try (NpyReader reader = NpyReader.open(target.file(), LIMITS)) {
+            try (NpyReader reader = NpyReader.open(target.file(), limits(objects))) {
                 action.accept(label, reader);
             } catch (IOException e) {
                 throw Failure.of(label, e);
             }
             return;
         }
-        try (NpzFile npz = NpzFile.open(target.file(), NPZ_LIMITS)) {
+        try (NpzFile npz = NpzFile.open(target.file(), npzLimits(objects))) {
             if (target.entry() != null) {
+                if (!npz.contains(target.entry())) {
+                    throw new Failure(ExitCodes.ERROR, label + ": no entry '" + target.entry() + "' in the archive;"
+                            + " its keys are " + abbreviated(npz.names()));
+                }
                 try (NpyReader reader = npz.reader(target.entry())) {
                     action.accept(label, reader);
                 }
@@ -252,7 +315,7 @@ final class Inputs {
                     throw Failure.of(entryLabel, e);
                 }
             }
-        } catch (IOException | NoSuchElementException e) {
+        } catch (IOException e) {
             throw Failure.of(label, e);
         }
     }

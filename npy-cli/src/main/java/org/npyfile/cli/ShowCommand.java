@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
                     + " by side: array([...], dtype=...), summarised with ... beyond the threshold; with --str as"
                     + " numpy's str() prints them. Of a large array only the printed elements are read.",
             "An archive without :ENTRY shows every entry, each after a '# FILE:KEY' line.",
+            "Object arrays (dtype object: Python values, which numpy stores as a pickle) are not printed: numpy's"
+                    + " repr of them is Python's repr of each value, which this command does not reproduce. Named"
+                    + " alone they are an error; in an archive shown whole, a note stands in their place.",
         })
 final class ShowCommand implements Callable<Integer> {
 
@@ -68,7 +71,17 @@ final class ShowCommand implements Callable<Integer> {
         boolean labelled = targets.size() > 1 || targets.stream().anyMatch(t -> t.entry() == null && isArchive(t));
         boolean[] first = {true};
         for (Inputs.Target target : targets) {
+            boolean wholeArchive = target.entry() == null && isArchive(target);
             Inputs.forEachArray(target, (label, reader) -> {
+                if (reader.header().dtype().hasObjects()) {
+                    if (!wholeArchive) {
+                        throw Inputs.objectArray(label, "show prints arrays of fixed-size values only");
+                    }
+                    out.println((first[0] ? "" : "\n") + "# " + label);
+                    out.println("(an object array: Python values, which numpy stores as a pickle; not shown)");
+                    first[0] = false;
+                    return;
+                }
                 Summary summary;
                 try {
                     summary = Summary.of(reader.header().shape(), options);

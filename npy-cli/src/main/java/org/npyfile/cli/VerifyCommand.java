@@ -2,7 +2,6 @@ package org.npyfile.cli;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.npyfile.DType;
 import org.npyfile.NpyArray;
 import org.npyfile.NpyException;
+import org.npyfile.NpyFormatException;
 import org.npyfile.NpyHeader;
 import org.npyfile.NpyReader;
 import org.npyfile.npz.NpzEntry;
@@ -19,6 +19,7 @@ import org.npyfile.npz.NpzFile;
 import org.npyfile.npz.NpzInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
                 + " ZIP structure and every entry, read to its end with its CRC-32. Prints 'FILE: ok (...)'"
                 + " for an intact file and one line per problem otherwise; exits with 0 only if every file"
                 + " is intact. A file that cannot be read at all (missing, no permission) is an error on"
-                + " stderr, not a finding.")
+                + " stderr, not a finding. An object array's pickle is checked as bytes (in an archive, its"
+                + " CRC-32), and decoded only with --objects; the line then says so.")
 final class VerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -37,6 +39,10 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "The .npy files and .npz archives.")
     private List<String> files;
+
+    @Option(names = Inputs.OBJECTS_OPTION, description = Inputs.OBJECTS_HELP
+            + " Checks that each pickle holds the array its header announces.")
+    private boolean objects;
 
     private boolean ioError;
 
@@ -88,24 +94,50 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private String npy(Path file, String name, List<String> found, PrintWriter err) {
-        try (NpyReader reader = NpyReader.open(file, Inputs.LIMITS).storedOrder()) {
+        try (NpyReader reader = NpyReader.open(file, Inputs.limits(objects)).storedOrder()) {
             NpyHeader h = reader.header();
+            String what = "npy " + Describe.version(h) + ", " + Describe.dtype(h.dtype()) + " " + h.shapeString();
+            if (h.dtype().hasObjects()) {
+                return what + objectsChecked(reader, Files.size(file) - h.dataOffset(), 1);
+            }
             try (Progress progress = Progress.start(err, name, h.dataBytes())) {
                 readToEnd(reader, progress);
             }
             long trailing = Files.size(file) - h.dataOffset() - h.dataBytes();
-            return "npy " + Describe.version(h) + ", " + Describe.dtype(h.dtype()) + " " + h.shapeString()
-                    + (trailing > 0 ? ", " + trailing + " bytes after the data, which numpy ignores" : "");
+            return what + (trailing > 0 ? ", " + trailing + " bytes after the data, which numpy ignores" : "");
         } catch (IOException e) {
             found.add(problem(name, e));
             return null;
         }
     }
 
+    /**
+     * Checks an object array's pickle: decodes it with {@code --objects}, else only that it is there.
+     *
+     * @return what the summary says about it
+     */
+    private String objectsChecked(NpyReader reader, long pickleBytes, int count) throws IOException {
+        if (objects) {
+            reader.readAll();
+            return "";
+        }
+        if (pickleBytes <= 0) {
+            NpyHeader h = reader.header();
+            throw new NpyFormatException(h.dataOffset(), "the pickle of an object array", "the end of the file");
+        }
+        return notDecoded(count);
+    }
+
+    private static String notDecoded(int count) {
+        return "; " + (count == 1 ? "an object array's pickle" : count + " object arrays' pickles") + " checked as"
+                + " bytes, not decoded (" + Inputs.OBJECTS_OPTION + " decodes " + (count == 1 ? "it" : "them") + ")";
+    }
+
     private String npz(Path file, String name, List<String> found, PrintWriter err) {
         int nonNpy = 0;
+        int undecoded = 0;
         int count;
-        try (NpzFile npz = NpzFile.open(file, Inputs.NPZ_LIMITS)) {
+        try (NpzFile npz = NpzFile.open(file, Inputs.npzLimits(objects))) {
             count = npz.entries().size();
             long total = 0;
             for (NpzEntry e : npz.entries()) {
@@ -120,8 +152,18 @@ final class VerifyCommand implements Callable<Integer> {
                             continue;
                         }
                         try (NpyReader reader = npz.reader(e.name())) {
-                            progress.advance(reader.header().dataOffset());
-                            readToEnd(reader, progress);
+                            NpyHeader h = reader.header();
+                            progress.advance(h.dataOffset());
+                            if (!h.dtype().hasObjects()) {
+                                readToEnd(reader, progress);
+                            } else if (objects) {
+                                reader.readAll();
+                                progress.advance(e.uncompressedSize() - h.dataOffset());
+                            } else {
+                                npz.verify(e.name()); // the pickle's bytes: sizes and CRC-32
+                                progress.advance(e.uncompressedSize() - h.dataOffset());
+                                undecoded++;
+                            }
                         }
                     } catch (IOException ex) {
                         String reason = problem(name, ex);
@@ -135,7 +177,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         if (nonNpy > 0 && found.isEmpty()) {
             // entries numpy returns as raw bytes: their CRCs are checked by reading the archive as a stream
-            try (InputStream in = Files.newInputStream(file); NpzInputStream stream = NpzInputStream.of(in, Inputs.NPZ_LIMITS)) {
+            try (NpzInputStream stream = NpzInputStream.of(Files.newInputStream(file), Inputs.NPZ_LIMITS)) {
                 while (stream.nextEntry() != null) {
                     // nextEntry reads and checks what the previous entry left unread
                 }
@@ -144,7 +186,8 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         return "npz, " + count + (count == 1 ? " entry" : " entries")
-                + (nonNpy > 0 ? "; " + nonNpy + " not an npy stream, which numpy.load returns as raw bytes" : "");
+                + (nonNpy > 0 ? "; " + nonNpy + " not an npy stream, which numpy.load returns as raw bytes" : "")
+                + (undecoded > 0 ? notDecoded(undecoded) : "");
     }
 
     /** Reads every element; strings are decoded, so invalid code points are found too. */

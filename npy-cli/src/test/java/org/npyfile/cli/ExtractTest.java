@@ -39,7 +39,7 @@ class ExtractTest {
     @Test
     void keysWithSlashesBecomeSubdirectoriesInside() throws IOException {
         Path archive = tmp.resolve("nested.npz");
-        Npz.save(archive, Map.of("layer1/weights", NpyArray.of(new float[] {0.5f})));
+        Npz.write(archive, Map.of("layer1/weights", NpyArray.of(new float[] {0.5f})));
         Path dir = tmp.resolve("out");
         assertThat(Cli.run("extract", archive, dir).exitCode()).isZero();
         assertThat(Npy.read(dir.resolve("layer1").resolve("weights.npy"))).isEqualTo(NpyArray.of(new float[] {0.5f}));
@@ -71,7 +71,7 @@ class ExtractTest {
     @Test
     void refusesBackslashesWhichWindowsReadsAsSeparators() throws IOException {
         Path archive = tmp.resolve("windows.npz");
-        Npz.save(archive, Map.of("..\\escape", NpyArray.of(new int[] {1})));
+        Npz.write(archive, Map.of("..\\escape", NpyArray.of(new int[] {1})));
         Cli.Result result = Cli.run("extract", archive, tmp.resolve("out"));
         assertThat(result.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
         assertThat(result.err()).contains("refusing entry '..\\\\escape.npy': the name contains a backslash");
@@ -84,7 +84,7 @@ class ExtractTest {
         Path dir = Files.createDirectory(tmp.resolve("out"));
         Files.createSymbolicLink(dir.resolve("sub"), outside);
         Path archive = tmp.resolve("linked.npz");
-        Npz.save(archive, Map.of("sub/x", NpyArray.of(new int[] {1})));
+        Npz.write(archive, Map.of("sub/x", NpyArray.of(new int[] {1})));
 
         Cli.Result result = Cli.run("extract", archive, dir);
 
@@ -101,7 +101,7 @@ class ExtractTest {
         Path dir = Files.createDirectory(tmp.resolve("out"));
         Files.createSymbolicLink(dir.resolve("x.npy"), victim);
         Path archive = tmp.resolve("linked.npz");
-        Npz.save(archive, Map.of("x", NpyArray.of(new int[] {1})));
+        Npz.write(archive, Map.of("x", NpyArray.of(new int[] {1})));
 
         Cli.Result result = Cli.run("extract", archive, dir);
 

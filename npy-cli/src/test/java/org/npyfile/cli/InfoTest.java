@@ -98,7 +98,7 @@ class InfoTest {
     @Test
     void readsHeadersOnlySoDamagedDataGoesUnnoticed() throws IOException {
         Path archive = tmp.resolve("stored.npz");
-        Npz.save(archive, Map.of("x", NpyArray.of(new double[] {1, 2, 3, 4})));
+        Npz.write(archive, Map.of("x", NpyArray.of(new double[] {1, 2, 3, 4})));
         byte[] bytes = Files.readAllBytes(archive);
         int magic = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("\u0093NUMPY");
         bytes[magic + 128 + 8] ^= 0x55;

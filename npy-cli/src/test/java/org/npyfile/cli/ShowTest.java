@@ -101,7 +101,7 @@ class ShowTest {
     @Test
     void anArchiveEntryIsNamedWithAColon() throws IOException {
         Path archive = tmp.resolve("pair.npz");
-        Npz.save(archive, java.util.Map.of("x", NpyArray.of(new int[] {1, 2})));
+        Npz.write(archive, java.util.Map.of("x", NpyArray.of(new int[] {1, 2})));
         Cli.Result result = Cli.run("show", archive + ":x");
         assertThat(result.out()).isEqualTo("array([1, 2], dtype=int32)" + N);
     }

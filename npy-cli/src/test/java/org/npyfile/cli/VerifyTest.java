@@ -37,7 +37,7 @@ class VerifyTest {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         arrays.put("first", NpyArray.of(new double[64]));
         arrays.put("second", NpyArray.of(new long[64]));
-        Npz.save(archive, arrays);
+        Npz.write(archive, arrays);
         byte[] bytes = Files.readAllBytes(archive);
         corruptDataOf(bytes, 0);
         corruptDataOf(bytes, 1);

@@ -36,9 +36,22 @@ public final class Heap {
      * @throws NpyLimitException if {@code bytes} exceeds the maximum heap
      */
     public static void require(long bytes, String what) throws NpyLimitException {
+        require(bytes, what, ALTERNATIVE);
+    }
+
+    /**
+     * Refuses sizes the heap can never hold, pointing to another way than npy-core's streaming and
+     * mapping (an archive's own readers, say).
+     *
+     * @param bytes the bytes a read would allocate
+     * @param what what would be read, for the message
+     * @param alternative what to do instead, for the message
+     * @throws NpyLimitException if {@code bytes} exceeds the maximum heap
+     */
+    public static void require(long bytes, String what, String alternative) throws NpyLimitException {
         long max = Runtime.getRuntime().maxMemory();
         if (max != Long.MAX_VALUE && bytes > max) {
-            throw tooLarge(bytes, what, max, "the JVM's maximum heap");
+            throw tooLarge(bytes, what, max, "the JVM's maximum heap", alternative);
         }
     }
 
@@ -62,14 +75,15 @@ public final class Heap {
         } catch (OutOfMemoryError e) {
             Runtime runtime = Runtime.getRuntime();
             long left = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-            NpyLimitException limit = tooLarge(bytes, what, left, "the heap that live data leaves");
+            NpyLimitException limit = tooLarge(bytes, what, left, "the heap that live data leaves", ALTERNATIVE);
             limit.initCause(e);
             throw limit;
         }
     }
 
-    private static NpyLimitException tooLarge(long bytes, String what, long limit, String which) {
+    private static NpyLimitException tooLarge(long bytes, String what, long limit, String which,
+                                              String alternative) {
         return new NpyLimitException(what + " take " + bytes + " bytes in memory, more than " + which + " ("
-                + limit + " bytes); " + ALTERNATIVE);
+                + limit + " bytes); " + alternative);
     }
 }

@@ -144,7 +144,7 @@ public final class HadoopNpy {
      */
     public static NpzFile npzFile(FileSystem fs, Path path, NpzLimits limits) throws IOException {
         try {
-            return NpzFile.open(channel(fs, path), limits);
+            return NpzFile.open(channel(fs, path), limits).named(path.toString());
         } catch (IOException e) {
             throw FileErrors.named(path.toString(), e);
         }

@@ -13,12 +13,21 @@ import org.npyfile.NpyFormatException;
  * and {@code .npz} input alike. The message starts with the entry's name when the defect belongs to
  * one entry, then says where, what was expected and what was found, for example
  * {@code "entry 'w.npy': at archive byte 1234: expected CRC-32 0x1c291ca3, found 0x8d4b0f02"}.
+ *
+ * <p>Where the failure concerns a named archive, {@link #file()} names it and the message starts
+ * with it ({@code "data/run.npz: entry 'w.npy': ..."}). A reader handed out for one entry names
+ * itself {@code archive.npz:w.npy}, or {@code w.npy} for a stream; where {@link #file()} so names the
+ * entry already, the message does not name it a second time ({@code "data/run.npz:w.npy: at archive
+ * byte 1234: ..."}).
  */
 public class NpzFormatException extends NpyFormatException {
     private static final long serialVersionUID = 1L;
 
     /** The ZIP name of the entry the defect belongs to, or null. */
     private final String entryName;
+
+    /** The message after the entry's name: where, and what is wrong. */
+    private final String detail;
 
     /**
      * Creates an exception for a defect at a byte offset of the archive.
@@ -41,8 +50,9 @@ public class NpzFormatException extends NpyFormatException {
      * @param cause the underlying failure, may be null
      */
     public NpzFormatException(String entryName, long offset, String message, Throwable cause) {
-        super(offset, prefix(entryName, offset) + message, cause);
+        super(offset, entryPrefix(entryName) + where(offset) + message, cause);
         this.entryName = entryName;
+        this.detail = where(offset) + message;
     }
 
     /**
@@ -55,8 +65,27 @@ public class NpzFormatException extends NpyFormatException {
         return entryName;
     }
 
-    private static String prefix(String entryName, long offset) {
-        String entry = entryName == null ? "" : "entry '" + entryName + "': ";
-        return entry + (offset >= 0 ? "at archive byte " + offset + ": " : "");
+    /**
+     * The failure, after the file's name where one is known; the entry's name only where the file's
+     * name does not end with it.
+     *
+     * @return for example {@code "run.npz: entry 'w.npy': at archive byte 1234: ..."}, or
+     *     {@code "run.npz:w.npy: at archive byte 1234: ..."}
+     */
+    @Override
+    public String getMessage() {
+        String file = file();
+        if (file != null && entryName != null && (file.equals(entryName) || file.endsWith(":" + entryName))) {
+            return file + ": " + detail;
+        }
+        return super.getMessage();
+    }
+
+    private static String entryPrefix(String entryName) {
+        return entryName == null ? "" : "entry '" + entryName + "': ";
+    }
+
+    private static String where(long offset) {
+        return offset >= 0 ? "at archive byte " + offset + ": " : "";
     }
 }

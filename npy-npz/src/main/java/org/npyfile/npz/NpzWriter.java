@@ -15,9 +15,11 @@ import org.npyfile.DType;
 import org.npyfile.NpyArray;
 import org.npyfile.NpyException;
 import org.npyfile.NpyHeader;
+import org.npyfile.NpyTypeException;
 import org.npyfile.NpyWriter;
 import org.npyfile.npz.internal.write.ArchiveTarget;
 import org.npyfile.npz.internal.write.EntrySink;
+import org.npyfile.npz.internal.write.NpyContent;
 import org.npyfile.npz.internal.ParallelWork;
 import org.npyfile.npz.internal.write.Precompressed;
 import org.npyfile.npz.internal.write.ZipWriter;
@@ -49,6 +51,13 @@ import org.npyfile.npz.internal.write.ZipWriter;
  * {@link Path} the previous file then stays byte for byte as it was and no temporary file remains. A
  * failure of the caller's own code between entries is invisible to the writer: call {@link #abort()}
  * then, or the archive written so far is completed on {@code close()}.
+ *
+ * <p>Object arrays ({@link NpyArray#ofObjects}, or read with object arrays allowed) are written by
+ * {@link #write} and {@link #writeAll} as {@code numpy.savez} writes them: the npy header, then the
+ * pickle, which {@code numpy.load(..., allow_pickle=True)} loads.
+ *
+ * <p>The file, channel or stream the writer was made with is closed when the writer closes, or
+ * aborts (see the package description).
  *
  * <p>Not thread-safe; {@link #writeAll} uses threads of its own.
  */
@@ -89,9 +98,10 @@ public final class NpzWriter implements AutoCloseable {
     }
 
     /**
-     * Writes to a seekable channel like {@code numpy.savez}; closing the writer closes the channel.
+     * Writes to a seekable channel like {@code numpy.savez}.
      *
-     * @param channel the channel, written from its current position and truncated after the archive
+     * @param channel the channel, written from its current position and truncated after the archive;
+     *     closed when the writer closes
      * @return the writer
      */
     public static NpzWriter of(SeekableByteChannel channel) {
@@ -99,9 +109,10 @@ public final class NpzWriter implements AutoCloseable {
     }
 
     /**
-     * Writes to a seekable channel; closing the writer closes the channel.
+     * Writes to a seekable channel.
      *
-     * @param channel the channel, written from its current position and truncated after the archive
+     * @param channel the channel, written from its current position and truncated after the archive;
+     *     closed when the writer closes
      * @param options stored or compressed, and the rest
      * @return the writer
      */
@@ -110,9 +121,9 @@ public final class NpzWriter implements AutoCloseable {
     }
 
     /**
-     * Writes to a stream like {@code numpy.savez}; closing the writer closes the stream.
+     * Writes to a stream like {@code numpy.savez}.
      *
-     * @param out the stream; never sought, so pipes and sockets work
+     * @param out the stream; never sought, so pipes and sockets work; closed when the writer closes
      * @return the writer
      */
     public static NpzWriter of(OutputStream out) {
@@ -120,19 +131,26 @@ public final class NpzWriter implements AutoCloseable {
     }
 
     /**
-     * Writes to a stream; closing the writer closes the stream.
+     * Writes to a stream.
      *
-     * @param out the stream; never sought, so pipes and sockets work
+     * @param out the stream; never sought, so pipes and sockets work; closed when the writer closes
      * @param options stored or compressed, and the rest
      * @return the writer
      */
     public static NpzWriter of(OutputStream out, NpzWriteOptions options) {
-        return new NpzWriter(ArchiveTarget.toStream(Objects.requireNonNull(out, "out"), true), options);
+        return new NpzWriter(ArchiveTarget.toStream(Objects.requireNonNull(out, "out")), options);
     }
 
-    /** A writer to a stream that stays open: for the one-shots of {@link Npz}. */
-    static NpzWriter ofUnclosed(OutputStream out, NpzWriteOptions options) {
-        return new NpzWriter(ArchiveTarget.toStream(Objects.requireNonNull(out, "out"), false), options);
+    /**
+     * Writes to a stream that stays the caller's: closing the writer flushes it and leaves it open.
+     * For the one-shots of {@link Npz}.
+     *
+     * @param out the caller's stream
+     * @param options stored or compressed, and the rest
+     * @return the writer
+     */
+    static NpzWriter borrowing(OutputStream out, NpzWriteOptions options) {
+        return new NpzWriter(ArchiveTarget.toBorrowedStream(Objects.requireNonNull(out, "out")), options);
     }
 
     /**
@@ -148,7 +166,7 @@ public final class NpzWriter implements AutoCloseable {
      * Writes an array as the entry {@code key + ".npy"}.
      *
      * @param key the key numpy will show
-     * @param array the array, written as {@code numpy.save} writes it
+     * @param array the array, written as {@code numpy.save} writes it (an object array as its pickle)
      * @throws IllegalArgumentException if the key is in the archive already, holds a NUL or an
      *     unpaired surrogate, or is longer than a ZIP name can be (nothing is written then)
      * @throws IllegalStateException if the writer is closed, failed earlier, or has an entry open
@@ -157,17 +175,13 @@ public final class NpzWriter implements AutoCloseable {
     public void write(String key, NpyArray array) throws IOException {
         Objects.requireNonNull(array, "array");
         String name = entryName(key);
-        NpyHeader header = array.header();
-        long size = header.dataOffset() + header.dataBytes();
         long knownCrc = -1;
         if (options.method() == NpzEntry.Method.STORED && !zip.seekable()) {
             zip.checkName(name);
             knownCrc = crcOf(array);
         }
-        EntrySink sink = zip.begin(name, options.method().code(), size, knownCrc);
-        try (NpyWriter writer = NpyWriter.of(sink, header)) {
-            writer.write(array);
-        }
+        EntrySink sink = zip.begin(name, options.method().code(), NpyContent.length(array), knownCrc);
+        NpyContent.writeAndClose(sink, array);
     }
 
     /**
@@ -224,10 +238,17 @@ public final class NpzWriter implements AutoCloseable {
      * @param header the dtype, shape and order; version and data offset are chosen as numpy chooses them
      * @return the entry's writer; closing it ends the entry, and closing it early poisons the archive
      * @throws IllegalArgumentException if the key is in the archive already or cannot be a ZIP name
+     * @throws NpyTypeException if the dtype holds objects, whose pickle cannot be written in chunks
+     *     (write such an array whole with {@link #write}); nothing is written then
      * @throws IllegalStateException if the writer is closed, failed earlier, or has an entry open
      * @throws IOException if the target fails
      */
     public NpyWriter entry(String key, NpyHeader header) throws IOException {
+        if (header.dtype().hasObjects()) {
+            throw new NpyTypeException("entry '" + entryName(key) + "': dtype " + header.dtype().descr() + " holds "
+                    + "Python objects, stored as one pickle, which cannot be written in chunks: write such an array "
+                    + "whole with NpzWriter.write");
+        }
         NpyHeader written = NpyHeader.of(header.dtype(), header.fortranOrder(), header.shape());
         EntrySink sink = zip.begin(entryName(key), options.method().code(),
                 written.dataOffset() + written.dataBytes(), -1);
@@ -243,6 +264,7 @@ public final class NpzWriter implements AutoCloseable {
      * @return the entry's writer; closing it ends the entry
      * @throws IllegalArgumentException if the key is in the archive already or cannot be a ZIP name, or
      *     the shape is invalid
+     * @throws NpyTypeException if the dtype holds objects
      * @throws IllegalStateException if the writer is closed, failed earlier, or has an entry open
      * @throws IOException if the target fails
      */
@@ -252,7 +274,8 @@ public final class NpzWriter implements AutoCloseable {
 
     /**
      * Gives the archive up: for a {@link Path} the previous file stays as it was and the temporary
-     * file is removed; a channel or stream is closed as it is. Does nothing after {@link #close()}.
+     * file is removed; a channel or stream is closed as it is (a stream borrowed by a one-shot of
+     * {@link Npz} is flushed and left open). Does nothing after {@link #close()}.
      *
      * @throws IOException if the temporary file cannot be removed or the target cannot be closed
      */
@@ -283,7 +306,7 @@ public final class NpzWriter implements AutoCloseable {
         return Objects.requireNonNull(key, "key") + ".npy";
     }
 
-    /** The CRC-32 of the bytes {@code numpy.save} writes for an array: its preamble, then its data. */
+    /** The CRC-32 of the bytes {@code numpy.save} writes for an array: its preamble, then its data (or pickle). */
     private static long crcOf(NpyArray array) {
         CRC32 crc = new CRC32();
         crc.update(array.header().toBytes());

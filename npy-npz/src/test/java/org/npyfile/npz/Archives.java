@@ -69,7 +69,7 @@ final class Archives {
 
     /** Every array, through {@link NpzInputStream}. */
     static Map<String, NpyArray> readStreaming(byte[] archive) throws IOException {
-        return Npz.load(new ByteArrayInputStream(archive));
+        return Npz.read(new ByteArrayInputStream(archive));
     }
 
     /** Where bytes first occur in an archive, or -1. */

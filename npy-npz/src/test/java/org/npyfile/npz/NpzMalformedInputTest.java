@@ -163,8 +163,8 @@ class NpzMalformedInputTest {
             assertThat(e).hasMessageContaining("npy stream").hasMessageContaining("raw bytes");
             assertThat(npz.read("w")).isEqualTo(WEIGHTS);
         }
-        assertThat(npzFailure(() -> Npz.load(file(bytes))).entryName()).isEqualTo("notes.txt");
-        try (NpzInputStream in = Npz.stream(new ByteArrayInputStream(bytes))) {
+        assertThat(npzFailure(() -> Npz.read(file(bytes))).entryName()).isEqualTo("notes.txt");
+        try (NpzInputStream in = NpzInputStream.of(new ByteArrayInputStream(bytes))) {
             assertThat(in.nextEntry().key()).isEqualTo("w");
             assertThat(in.nextEntry().name()).isEqualTo("notes.txt");
             assertThat(in.isNpy()).isFalse();
@@ -191,7 +191,7 @@ class NpzMalformedInputTest {
         try (NpzFile npz = NpzFile.open(file(bytes))) {
             assertThat(npz.isNpy("notes.txt")).isFalse(); // random access finds it through the central directory
         }
-        try (NpzInputStream in = Npz.stream(new ByteArrayInputStream(bytes))) {
+        try (NpzInputStream in = NpzInputStream.of(new ByteArrayInputStream(bytes))) {
             assertThat(in.nextEntry().compressedSize()).isEqualTo(-1);
             assertThat(in.isNpy()).isFalse();
             NpzFormatException e = npzFailure(in::nextEntry);
@@ -264,7 +264,7 @@ class NpzMalformedInputTest {
         assertThat(e.entryName()).isEqualTo("b.npy");
         assertThat(e).hasMessageContaining("inside entry 'a.npy'");
         NpzFormatException s = npzFailure(() -> {
-            try (NpzInputStream in = Npz.stream(new ByteArrayInputStream(bytes))) {
+            try (NpzInputStream in = NpzInputStream.of(new ByteArrayInputStream(bytes))) {
                 while (in.nextEntry() != null) {
                     assertThat(in.isNpy()).isFalse();
                 }
@@ -383,7 +383,7 @@ class NpzMalformedInputTest {
         offset = fine.local("w.npy", 0, 0, crc, npy.length, npy.length, npy);
         fine.centralZip64("w.npy", 0, crc, npy.length, npy.length, offset);
         byte[] good = fine.finish();
-        assertThat(Npz.load(file(good))).containsEntry("w", WEIGHTS);
+        assertThat(Npz.read(file(good))).containsEntry("w", WEIGHTS);
         assertThat(Archives.readStreaming(good)).containsEntry("w", WEIGHTS);
     }
 
@@ -396,23 +396,23 @@ class NpzMalformedInputTest {
         NpzLimits oneEntry = NpzLimits.DEFAULT.withMaxEntries(1);
         assertThatThrownBy(() -> NpzFile.open(f, oneEntry)).isInstanceOf(NpyLimitException.class)
                 .hasMessageContaining("maxEntries");
-        assertThatThrownBy(() -> Npz.load(new ByteArrayInputStream(bytes), oneEntry))
+        assertThatThrownBy(() -> Npz.read(new ByteArrayInputStream(bytes), oneEntry))
                 .isInstanceOf(NpyLimitException.class).hasMessageContaining("maxEntries");
         NpzLimits fewBytes = NpzLimits.DEFAULT.withMaxTotalBytes(300);
         assertThatThrownBy(() -> NpzFile.open(f, fewBytes)).isInstanceOf(NpyLimitException.class)
                 .hasMessageContaining("maxTotalBytes");
-        assertThatThrownBy(() -> Npz.load(new ByteArrayInputStream(bytes), fewBytes))
+        assertThatThrownBy(() -> Npz.read(new ByteArrayInputStream(bytes), fewBytes))
                 .isInstanceOf(NpyLimitException.class).hasMessageContaining("maxTotalBytes");
         NpyLimits tinyHeaders = NpyLimits.DEFAULT.withMaxHeaderBytes(50);
-        try (NpzFile npz = NpzFile.open(f, tinyHeaders)) {
+        try (NpzFile npz = NpzFile.open(f, NpzLimits.of(tinyHeaders))) {
             assertThatThrownBy(() -> npz.read("labels")).isInstanceOf(NpyLimitException.class)
-                    .hasMessageStartingWith("entry 'labels.npy': ");
+                    .hasMessageStartingWith(f + ": entry 'labels.npy': ");
         }
         NpyLimits smallArrays = NpyLimits.DEFAULT.withMaxArrayBytes(40);
-        try (NpzFile npz = NpzFile.open(f, smallArrays)) {
+        try (NpzFile npz = NpzFile.open(f, NpzLimits.of(smallArrays))) {
             assertThat(npz.read("labels")).isEqualTo(LABELS);
             assertThatThrownBy(() -> npz.read("weights")).isInstanceOf(NpyLimitException.class)
-                    .hasMessageStartingWith("entry 'weights.npy': ");
+                    .hasMessageStartingWith(f + ": entry 'weights.npy': ");
             try (NpyReader r = npz.reader("weights")) { // streaming stays possible
                 double[] chunk = new double[6];
                 assertThat(r.read(chunk, 0, 6)).isEqualTo(6);

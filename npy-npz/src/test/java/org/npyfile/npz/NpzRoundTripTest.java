@@ -83,9 +83,9 @@ class NpzRoundTripTest {
         Path file = write(target, options, mode, arrays());
         Map<String, NpyArray> expected = arrays();
 
-        assertThat(Npz.load(file)).containsExactlyEntriesOf(expected);
+        assertThat(Npz.read(file)).containsExactlyEntriesOf(expected);
         try (InputStream in = Files.newInputStream(file)) {
-            assertThat(Npz.load(in)).containsExactlyEntriesOf(expected);
+            assertThat(Npz.read(in)).containsExactlyEntriesOf(expected);
         }
         try (NpzFile npz = NpzFile.open(file)) {
             assertThat(npz.names()).containsExactlyElementsOf(expected.keySet());
@@ -149,8 +149,8 @@ class NpzRoundTripTest {
     void parallelCompressedWriteAllGivesTheSameBytesAsOneThread() throws IOException {
         Path parallel = dir.resolve("parallel.npz");
         Path single = dir.resolve("single.npz");
-        Npz.save(parallel, arrays(), NpzWriteOptions.COMPRESSED.withThreads(4));
-        Npz.save(single, arrays(), NpzWriteOptions.COMPRESSED.withThreads(1));
+        Npz.write(parallel, arrays(), NpzWriteOptions.COMPRESSED.withThreads(4));
+        Npz.write(single, arrays(), NpzWriteOptions.COMPRESSED.withThreads(1));
         assertThat(Files.readAllBytes(parallel)).isEqualTo(Files.readAllBytes(single));
     }
 
@@ -158,11 +158,11 @@ class NpzRoundTripTest {
     void forcedZip64RecordsReadBackEverywhere() throws IOException {
         for (NpzWriteOptions o : List.of(NpzWriteOptions.STORED, NpzWriteOptions.COMPRESSED)) {
             Path file = dir.resolve("zip64-" + o.method() + ".npz");
-            Npz.save(file, arrays(), o.withZip64Always(true));
+            Npz.write(file, arrays(), o.withZip64Always(true));
             byte[] bytes = Files.readAllBytes(file);
             assertThat(Archives.indexOf(bytes, new byte[] {'P', 'K', 6, 6})).as("ZIP64 end record").isPositive();
-            assertThat(Npz.load(file)).containsExactlyEntriesOf(arrays());
-            assertThat(Npz.load(new ByteArrayInputStream(bytes))).containsExactlyEntriesOf(arrays());
+            assertThat(Npz.read(file)).containsExactlyEntriesOf(arrays());
+            assertThat(Npz.read(new ByteArrayInputStream(bytes))).containsExactlyEntriesOf(arrays());
             try (ZipFile zip = new ZipFile(file.toFile())) {
                 assertThat(zip.size()).isEqualTo(arrays().size());
                 assertThat(zip.getEntry("big.npy").getSize()).isEqualTo(RawZip.npy(arrays().get("big")).length);
@@ -180,14 +180,14 @@ class NpzRoundTripTest {
                     return super.read(b, off, Math.min(len, 1));
                 }
             };
-            assertThat(Npz.load(trickle)).containsExactlyEntriesOf(arrays());
+            assertThat(Npz.read(trickle)).containsExactlyEntriesOf(arrays());
         }
     }
 
     @Test
     void keysGetNpyAppendedAndLookupsTakeEitherForm() throws IOException {
         Path file = dir.resolve("keys.npz");
-        Npz.save(file, arrays());
+        Npz.write(file, arrays());
         try (NpzFile npz = NpzFile.open(file)) {
             assertThat(npz.entry("x.npy").name()).isEqualTo("x.npy.npy");
             assertThat(npz.entry("x.npy.npy").key()).isEqualTo("x.npy");
@@ -201,7 +201,7 @@ class NpzRoundTripTest {
     @Test
     void streamedReaderSkipsAndSeeksInAStoredEntry() throws IOException {
         Path file = dir.resolve("seek.npz");
-        Npz.save(file, arrays());
+        Npz.write(file, arrays());
         byte[] all = arrays().get("big").asByteArray();
         try (NpzFile npz = NpzFile.open(file); NpyReader r = npz.reader("big")) {
             r.seek(90_000);
@@ -221,7 +221,7 @@ class NpzRoundTripTest {
     @Test
     void mapsAStoredEntryWithoutCopying() throws IOException {
         Path file = dir.resolve("map.npz");
-        Npz.save(file, arrays());
+        Npz.write(file, arrays());
         try (NpzFile npz = NpzFile.open(file); MappedNpyArray mapped = npz.map("weights")) {
             assertThat(mapped.header()).isEqualTo(arrays().get("weights").header());
             assertThat(mapped.getDouble(5)).isEqualTo(5 * 0.25 - 1);
@@ -232,9 +232,9 @@ class NpzRoundTripTest {
     @Test
     void inputStreamHandsOutEachEntryBeforeTheNext() throws IOException {
         Path file = dir.resolve("seq.npz");
-        Npz.saveCompressed(file, arrays());
+        Npz.writeCompressed(file, arrays());
         List<String> keys = new ArrayList<>();
-        try (NpzInputStream in = Npz.stream(Files.newInputStream(file))) {
+        try (NpzInputStream in = NpzInputStream.of(Files.newInputStream(file))) {
             NpzEntry e;
             while ((e = in.nextEntry()) != null) {
                 keys.add(e.key());
@@ -256,10 +256,10 @@ class NpzRoundTripTest {
     @Test
     void emptyArchiveIsJustAnEndRecord() throws IOException {
         Path file = dir.resolve("empty.npz");
-        Npz.save(file, Map.of());
+        Npz.write(file, Map.of());
         assertThat(Files.size(file)).isEqualTo(22);
-        assertThat(Npz.load(file)).isEmpty();
-        assertThat(Npz.load(Files.newInputStream(file))).isEmpty();
+        assertThat(Npz.read(file)).isEmpty();
+        assertThat(Npz.read(Files.newInputStream(file))).isEmpty();
     }
 
     @Test

@@ -31,7 +31,7 @@ class NpzWriterTest {
 
     private Path previous() throws IOException {
         Path file = dir.resolve("model.npz");
-        Npz.save(file, Map.of("old", A));
+        Npz.write(file, Map.of("old", A));
         return file;
     }
 
@@ -91,7 +91,7 @@ class NpzWriterTest {
         Map<String, NpyArray> bad = new LinkedHashMap<>();
         bad.put("a", A);
         bad.put("nul\0", B);
-        assertThatThrownBy(() -> Npz.saveCompressed(file, bad)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Npz.writeCompressed(file, bad)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NUL");
         assertPreviousFileKept(file, before);
     }
@@ -136,7 +136,7 @@ class NpzWriterTest {
             assertThat(out.size()).isEqualTo(size);
             w.write("b", B); // the writer is still usable
         }
-        assertThat(Npz.load(new ByteArrayInputStream(out.toByteArray()))).containsOnlyKeys("a", "b");
+        assertThat(Npz.read(new ByteArrayInputStream(out.toByteArray()))).containsOnlyKeys("a", "b");
     }
 
     @Test
@@ -162,7 +162,7 @@ class NpzWriterTest {
             }
         }
         Tracking kept = new Tracking();
-        Npz.save(kept, Map.of("a", A));
+        Npz.write(kept, Map.of("a", A));
         assertThat(kept.closed).isFalse();
         Tracking owned = new Tracking();
         try (NpzWriter w = NpzWriter.of(owned)) {

@@ -40,7 +40,7 @@ class OtherZipWritersTest {
 
     private void readsBackInBothModes(byte[] archive) throws IOException {
         Path file = Files.write(dir.resolve("other.npz"), archive);
-        assertThat(Npz.load(file)).containsExactlyEntriesOf(arrays());
+        assertThat(Npz.read(file)).containsExactlyEntriesOf(arrays());
         assertThat(Archives.readStreaming(archive)).containsExactlyEntriesOf(arrays());
         try (NpzFile npz = NpzFile.open(file)) {
             for (String key : npz.names()) {

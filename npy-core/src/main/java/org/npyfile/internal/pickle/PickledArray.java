@@ -74,6 +74,11 @@ public record PickledArray(String descr, long[] shape, boolean fortranOrder, byt
         return n;
     }
 
+    /**
+     * The shape.
+     *
+     * @return a copy; {@code []} for a 0-d array and for a scalar
+     */
     @Override
     public long[] shape() {
         return shape.clone();

@@ -154,7 +154,7 @@ public final class FileRows implements Closeable {
     private static FileRows openNpz(FileSystem fs, Path hadoopPath, String path, NumpyOptions options,
             StructType dataSchema, StructType required, String schemaSource, long start, long length, long fileSize)
             throws IOException {
-        NpzFile npz = NpzFile.open(HadoopNpy.channel(fs, hadoopPath, fileSize), options.npzLimits());
+        NpzFile npz = NpzFile.open(HadoopNpy.channel(fs, hadoopPath, fileSize), options.npzLimits()).named(path);
         List<RowSource> opened = new ArrayList<>();
         try {
             List<ColumnSpec> columns = new ArrayList<>();

@@ -67,7 +67,8 @@ public final class SchemaInference {
                     }
                 }
             } else {
-                try (NpzFile npz = NpzFile.open(HadoopNpy.channel(fs, path, first.getLen()), options.npzLimits())) {
+                try (NpzFile npz = NpzFile.open(HadoopNpy.channel(fs, path, first.getLen()), options.npzLimits())
+                        .named(path.toString())) {
                     List<String> keys = options.keys().isEmpty() ? npz.names() : options.keys();
                     for (String key : keys) {
                         if (!npz.contains(key)) {

@@ -35,6 +35,15 @@ public interface EntryChannel extends ReadableByteChannel {
     void expectLength(long total) throws IOException;
 
     /**
+     * Whether the entry's end is known without its npy header's word: declared by the ZIP metadata,
+     * or the end of a DEFLATE stream. Not so for a stored entry whose sizes follow it in a data
+     * descriptor: its npy header must tell its length, which an object array's pickle does not.
+     *
+     * @return whether reading to the end stops at the entry's end
+     */
+    boolean endKnown();
+
+    /**
      * Reads and checks the rest of the entry, keeping nothing.
      *
      * @throws NpzFormatException if the entry's end cannot be found, or the rest does not check out

@@ -3,8 +3,10 @@ package org.npyfile.npz.internal.read;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import org.npyfile.MappedNpyArray;
+import org.npyfile.NpyHeader;
 import org.npyfile.NpyLimits;
 import org.npyfile.NpyReader;
+import org.npyfile.NpyTypeException;
 import org.npyfile.npz.NpzEntry;
 import org.npyfile.npz.NpzFormatException;
 import org.npyfile.npz.internal.read.ArchiveIndex.Location;
@@ -69,7 +71,7 @@ public final class EntryOpener {
      * An entry as an npy stream.
      *
      * @param l the entry
-     * @return the reader, seekable both ways for a stored entry
+     * @return the reader, not named, seekable both ways for a stored entry
      * @throws IOException as {@link NpyEntries#open} reports it
      */
     public NpyReader reader(Location l) throws IOException {
@@ -93,24 +95,35 @@ public final class EntryOpener {
      * Maps a stored entry's array, after the checks of {@link #reader}.
      *
      * @param l the entry
+     * @param file the archive's name for messages, or null
      * @return the mapped array
      * @throws UnsupportedOperationException if the entry is deflated or the archive is not a file
+     * @throws NpyTypeException if the entry holds objects
      * @throws NpzFormatException if a check fails
      * @throws IOException if the archive cannot be read or mapped
      */
-    public MappedNpyArray map(Location l) throws IOException {
+    public MappedNpyArray map(Location l, String file) throws IOException {
         NpzEntry e = l.entry();
+        String where = file == null ? "" : file + ": ";
         if (e.method() != NpzEntry.Method.STORED) {
-            throw new UnsupportedOperationException("entry '" + e.name() + "' is deflated; only stored entries "
-                    + "(numpy.savez, not savez_compressed) can be mapped");
+            throw new UnsupportedOperationException(where + "entry '" + e.name() + "' is deflated; only stored "
+                    + "entries (numpy.savez, not savez_compressed) can be mapped");
         }
-        FileChannel file = archive.fileChannel();
-        if (file == null) {
+        FileChannel channel = archive.fileChannel();
+        if (channel == null) {
             throw new UnsupportedOperationException("only an archive opened from a file can be mapped");
         }
-        reader(l).close();
+        NpyHeader header;
+        try (NpyReader reader = reader(l)) {
+            header = reader.header();
+        }
+        if (header.dtype().hasObjects()) {
+            throw new NpyTypeException("entry '" + e.name() + "' holds Python objects (dtype " + header.dtype().descr()
+                    + "), stored as one pickle, which cannot be mapped; read it whole with NpzFile.read, object "
+                    + "arrays allowed by the limits");
+        }
         try {
-            return MappedNpyArray.map(file, l.dataOffset(), e.uncompressedSize(), limits);
+            return MappedNpyArray.map(channel, l.dataOffset(), e.uncompressedSize(), limits);
         } catch (IOException ex) {
             throw NpyEntries.named(e.name(), ex);
         }

@@ -51,15 +51,18 @@ public final class NpyEntries {
 
     /**
      * Opens an entry's checked bytes as an npy stream and tells them the length the npy header
-     * implies, which must be the declared one where the ZIP metadata declares one. The reader can seek
-     * both ways in a {@link SeekableEntryChannel}; otherwise it reads forward, and does not trust that
-     * length for allocation: its buffers grow as data arrives.
+     * implies, which must be the declared one where the ZIP metadata declares one. An object array's
+     * header implies no length (its pickle's is told nowhere): its entry must end where the ZIP
+     * metadata or its DEFLATE stream says, and its CRC-32 and sizes are checked there all the same.
+     * The reader can seek both ways in a {@link SeekableEntryChannel}; otherwise it reads forward, and
+     * does not trust that length for allocation: its buffers grow as data arrives.
      *
      * @param entry the entry's name
      * @param bytes the entry's bytes
      * @param limits the bounds for the npy header and array
-     * @return the reader; closing it closes the bytes
-     * @throws NpzFormatException if the entry is not an npy stream or its length differs
+     * @return the reader, not named; closing it closes the bytes
+     * @throws NpzFormatException if the entry is not an npy stream, its length differs, or it holds
+     *     objects and nothing tells where it ends
      * @throws IOException as {@link #named} reports it
      */
     public static NpyReader open(String entry, EntryChannel bytes, NpyLimits limits) throws IOException {
@@ -72,7 +75,14 @@ public final class NpyEntries {
         try {
             reader = NpyReader.of(bytes, limits);
             NpyHeader h = reader.header();
-            bytes.expectLength(h.dataOffset() + h.dataBytes());
+            if (h.dataBytes() >= 0) {
+                bytes.expectLength(h.dataOffset() + h.dataBytes());
+            } else if (!bytes.endKnown()) {
+                throw new NpzFormatException(entry, -1, "an object array (dtype " + h.dtype().descr() + ") stored with "
+                        + "its sizes in a data descriptor after it, as numpy writes to a pipe: its pickle's length is "
+                        + "told nowhere before its end, so it cannot be read from a stream; read the archive with "
+                        + "NpzFile", (Throwable) null);
+            }
         } catch (IOException e) {
             bytes.close();
             throw named(entry, e);
@@ -82,8 +92,10 @@ public final class NpyEntries {
 
     /**
      * Puts the entry's name on an exception from npy-core, keeping its type: an
-     * {@link NpyFormatException} becomes an {@link NpzFormatException}, limit and type failures stay
-     * what they are, with the original as the cause. Exceptions that already name the entry, and
+     * {@link NpyFormatException} becomes an {@link NpzFormatException}, limit and other failures stay
+     * what they are, with the original as the cause. A file name the exception carries (a reader
+     * named {@code archive.npz:entry}) is replaced by the entry's name in the message, so that the
+     * archive's name can be put on once, by the caller. Exceptions that name the entry already, and
      * plain I/O failures, pass through.
      *
      * @param entry the entry's name
@@ -91,19 +103,30 @@ public final class NpyEntries {
      * @return the failure to throw
      */
     public static IOException named(String entry, IOException e) {
+        if (!(e instanceof NpyException n) || e instanceof NpzFormatException) {
+            return e;
+        }
+        String message = ownMessage(n);
         String prefix = "entry '" + entry + "': ";
-        if (e instanceof NpzFormatException || !(e instanceof NpyException)
-                || (e.getMessage() != null && e.getMessage().startsWith(prefix))) {
+        if (n.file() == null && message != null && message.startsWith(prefix)) {
             return e;
         }
         if (e instanceof NpyFormatException f) {
-            return new NpzFormatException(entry, -1, "in its npy stream: " + f.getMessage(), f);
+            return new NpzFormatException(entry, -1, "in its npy stream: " + message, f);
         }
-        if (!(e instanceof NpyLimitException)) {
-            return new NpyException(prefix + e.getMessage(), e);
-        }
-        NpyException renamed = new NpyLimitException(prefix + e.getMessage());
+        NpyException renamed = e instanceof NpyLimitException ? new NpyLimitException(prefix + message)
+                : new NpyException(prefix + message);
         renamed.initCause(e);
         return renamed;
+    }
+
+    /** An exception's message without the file name it starts with. */
+    private static String ownMessage(NpyException e) {
+        String message = e.getMessage();
+        String file = e.file();
+        if (file != null && message != null && message.startsWith(file + ": ")) {
+            return message.substring(file.length() + 2);
+        }
+        return message;
     }
 }

@@ -114,6 +114,11 @@ public final class SeekableEntryChannel implements EntryChannel, SeekableByteCha
     }
 
     @Override
+    public boolean endKnown() {
+        return true;
+    }
+
+    @Override
     public void drain() throws IOException {
         ByteBuffer scratch = ByteBuffer.allocate((int) Math.min(StreamedArchive.BUFFER_BYTES, Math.max(1, size)));
         while (read(scratch) >= 0) {

@@ -231,6 +231,11 @@ public abstract class SequentialEntryChannel implements EntryChannel {
         }
     }
 
+    @Override
+    public boolean endKnown() {
+        return expected >= 0 || selfDelimiting();
+    }
+
     /**
      * The entry's length, as far as it is known.
      *
@@ -254,9 +259,9 @@ public abstract class SequentialEntryChannel implements EntryChannel {
         }
         if (expected < 0 && !selfDelimiting()) {
             throw fail(new NpzFormatException(entry, -1, "a stored entry whose sizes follow in a data descriptor "
-                    + "can only be skipped if it is an npy stream, whose header tells its length; this one is not, "
-                    + "so the rest of the archive cannot be found without the central directory (use NpzFile)",
-                    (Throwable) null));
+                    + "can only be skipped if it is an npy stream whose header tells its length; this one is not (or "
+                    + "holds an object array, whose pickle does not tell it), so the rest of the archive cannot be "
+                    + "found without the central directory (use NpzFile)", (Throwable) null));
         }
         ByteBuffer scratch = ByteBuffer.allocate(1 << 14);
         while (deliver(scratch) >= 0) {

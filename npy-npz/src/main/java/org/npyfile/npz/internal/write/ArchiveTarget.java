@@ -47,14 +47,25 @@ public abstract class ArchiveTarget {
     }
 
     /**
-     * A stream, counted from 0 at the archive's first byte.
+     * A stream the writer wraps, counted from 0 at the archive's first byte; closed by
+     * {@link #commit()} and {@link #abandon()}.
      *
      * @param out the stream
-     * @param close whether {@link #commit()} and {@link #abandon()} close it (otherwise they flush it)
      * @return the target
      */
-    public static ArchiveTarget toStream(OutputStream out, boolean close) {
-        return new Stream(out, close);
+    public static ArchiveTarget toStream(OutputStream out) {
+        return new Stream(out, true);
+    }
+
+    /**
+     * A stream the caller keeps (a one-shot borrows it), counted from 0 at the archive's first byte;
+     * {@link #commit()} and {@link #abandon()} flush it and leave it open.
+     *
+     * @param out the stream
+     * @return the target
+     */
+    public static ArchiveTarget toBorrowedStream(OutputStream out) {
+        return new Stream(out, false);
     }
 
     /** @return the archive offset of the next byte written */

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.npyfile.NpyArray;
-import org.npyfile.NpyWriter;
 import org.npyfile.npz.internal.zip.ZipFormat;
 
 /**
@@ -33,7 +32,7 @@ public final class Precompressed {
     }
 
     /**
-     * Deflates the bytes {@code numpy.save} would write for an array.
+     * Deflates the bytes {@code numpy.save} would write for an array (its pickle, for objects).
      *
      * @param array the array
      * @param level the DEFLATE level
@@ -54,8 +53,8 @@ public final class Precompressed {
                 last[0] += k;
             }
         });
-        try (NpyWriter writer = NpyWriter.of(encoder, array.header())) {
-            writer.write(array);
+        try {
+            NpyContent.writeAndClose(encoder, array);
         } finally {
             encoder.release();
         }
