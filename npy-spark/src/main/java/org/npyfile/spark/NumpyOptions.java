@@ -35,6 +35,9 @@ import org.npyfile.npz.NpzWriteOptions;
  * {@code ignoreMissingFiles}, {@code pathGlobFilter}, {@code recursiveFileLookup},
  * {@code modifiedBefore}/{@code modifiedAfter}, {@code maxRecordsPerFile}, and the session's
  * {@code spark.sql.files.maxPartitionBytes} for splitting.
+ *
+ * <p>Scans are read as column batches (vectorized) wherever Spark compiles their consumer, as for
+ * Parquet; the session configuration {@value #VECTORIZED_READER_CONF} {@code = false} reads rows instead.
  */
 public final class NumpyOptions implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -57,6 +60,13 @@ public final class NumpyOptions implements Serializable {
     public static final String COMPRESSION = "compression";
     /** npz writes: the DEFLATE level. */
     public static final String COMPRESSION_LEVEL = "compressionLevel";
+
+    /**
+     * Session configuration (not a read option, since Spark decides on column batches for catalog
+     * tables without the options): whether scans of the numpy sources are read as column batches
+     * ({@code true}, the default) or row by row ({@code false}).
+     */
+    public static final String VECTORIZED_READER_CONF = "spark.npyfile.enableVectorizedReader";
 
     private static final List<String> KNOWN = List.of(KEYS, PATH_COLUMN, ROW_INDEX_COLUMN, ALLOW_PRECISION_LOSS,
             MAX_HEADER_BYTES, MAX_ARRAY_BYTES, MAX_ENTRIES, COMPRESSION, COMPRESSION_LEVEL);

@@ -5,7 +5,8 @@ import java.nio.ByteOrder;
 
 /**
  * Rows of one source in C order, as bytes in the file's own byte order, with a little-endian and a
- * big-endian view so that each field of a record is read in its own order with absolute gets.
+ * big-endian view so that each field of a record is read in its own order with absolute gets, and the
+ * heap array behind them for bulk copies into column vectors.
  */
 final class Chunk {
 
@@ -13,17 +14,22 @@ final class Chunk {
 
     final ByteBuffer little;
     final ByteBuffer big;
-    /** Scratch for strings and byte strings, grown on demand. */
-    byte[] scratch = new byte[64];
-    int[] codePoints = new int[16];
+    /** The array behind the views; byte {@code at} of the rows is {@code array[base + at]}. */
+    final byte[] array;
+    final int base;
+    /** Scratch for decoding strings, grown on demand. */
+    private int[] codePoints = new int[16];
 
     private Chunk(ByteBuffer data) {
         this.little = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         this.big = data.duplicate().order(ByteOrder.BIG_ENDIAN);
+        this.array = data.array();
+        this.base = data.arrayOffset() + data.position();
     }
 
+    /** The rows in a heap buffer, from its position. */
     static Chunk of(ByteBuffer data) {
-        return new Chunk(data);
+        return new Chunk(data.slice());
     }
 
     static Chunk empty() {
@@ -32,13 +38,6 @@ final class Chunk {
 
     ByteBuffer in(ByteOrder order) {
         return order == ByteOrder.BIG_ENDIAN ? big : little;
-    }
-
-    byte[] scratch(int size) {
-        if (scratch.length < size) {
-            scratch = new byte[Math.max(size, scratch.length * 2)];
-        }
-        return scratch;
     }
 
     int[] codePoints(int size) {

@@ -70,7 +70,8 @@ public final class NumpyScan implements FileScan {
                 .broadcast(new SerializableConfiguration(conf));
         SplitReader splits = new SplitReader(format, broadcast, new NumpyOptions(options.asCaseSensitiveMap()),
                 dataSchema, readDataSchema, schemaSource);
-        return new NumpyReaderFactory(splits, options.asCaseSensitiveMap(), readDataSchema, readPartitionSchema);
+        boolean columnar = FileBatches.supported(Sessions.sqlConf(session), readSchema());
+        return new NumpyReaderFactory(splits, options.asCaseSensitiveMap(), readDataSchema, readPartitionSchema, columnar);
     }
 
     @Override

@@ -3,16 +3,22 @@ package org.npyfile.spark.internal;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.internal.SQLConf;
 
 /** Spark session state that the public session API does not show. */
-final class Sessions {
+public final class Sessions {
 
     private Sessions() {
     }
 
     /** The session's Hadoop configuration with the data source options added, as Spark's own sources build it. */
-    static Configuration hadoopConf(SparkSession session, Map<String, String> options) {
+    public static Configuration hadoopConf(SparkSession session, Map<String, String> options) {
         return ((org.apache.spark.sql.classic.SparkSession) session).sessionState()
                 .newHadoopConfWithOptions(Scala.immutableMap(options));
+    }
+
+    /** The session's SQL configuration. */
+    public static SQLConf sqlConf(SparkSession session) {
+        return ((org.apache.spark.sql.classic.SparkSession) session).sessionState().conf();
     }
 }

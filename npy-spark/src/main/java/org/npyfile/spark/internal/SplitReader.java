@@ -10,7 +10,7 @@ import org.npyfile.spark.NumpyOptions;
 
 /**
  * Everything a task needs to read its splits, shipped once with the scan: the V2 reader factory and
- * the V1 read function both open their splits through it.
+ * the V1 read function both open their splits through it, as rows or as column batches.
  */
 public final class SplitReader implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -52,5 +52,19 @@ public final class SplitReader implements Serializable {
     public FileRows open(PartitionedFile file) throws IOException {
         return FileRows.open(format, conf.value().value(), options, dataSchema, required, schemaSource,
                 file.filePath().toPath(), file.start(), file.length(), file.fileSize());
+    }
+
+    /**
+     * Opens one split as column batches: the required columns, then the partition columns.
+     *
+     * @param file the split
+     * @param partitionSchema the partition columns, whose values the split carries
+     * @return its batches
+     * @throws IOException if the file cannot be read or does not match the schema; the message names it
+     */
+    public FileBatches batches(PartitionedFile file, StructType partitionSchema) throws IOException {
+        return FileBatches.open(format, conf.value().value(), options, dataSchema, required, partitionSchema,
+                file.partitionValues(), schemaSource, file.filePath().toPath(), file.start(), file.length(),
+                file.fileSize());
     }
 }

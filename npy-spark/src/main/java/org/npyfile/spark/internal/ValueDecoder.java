@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.time.LocalDate;
 import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeArrayWriter;
 import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
@@ -16,8 +15,6 @@ import org.npyfile.DType;
 import org.npyfile.NpyException;
 import org.npyfile.NpyFormatException;
 import org.npyfile.NpyTypeException;
-import org.npyfile.spark.internal.TypeMapping.TimeForm;
-import org.npyfile.spark.internal.TypeMapping.TimeUnit;
 
 /**
  * Turns the bytes of one value (a scalar, a record or a sub-array) into Spark's unsafe row format,
@@ -149,10 +146,7 @@ abstract class ValueDecoder {
                     default -> new ValueDecoder(8) {
                         @Override
                         void write(Chunk c, int at, UnsafeWriter out, int o) {
-                            long bits = c.in(order).getLong(at);
-                            Decimal d = bits >= 0 ? Decimal.apply(bits)
-                                    : Decimal.apply(new java.math.BigDecimal(new BigInteger(Long.toUnsignedString(bits))));
-                            out.write(o, d, 20, 0);
+                            out.write(o, unsigned64(c.in(order).getLong(at)), 20, 0);
                         }
                     };
                 };
@@ -201,47 +195,23 @@ abstract class ValueDecoder {
                 return new ValueDecoder(8) {
                     @Override
                     void write(Chunk c, int at, UnsafeWriter out, int o) {
-                        byte[] bytes = c.scratch(size);
-                        c.little.get(at, bytes, 0, size);
-                        int n = size;
-                        while (n > 0 && bytes[n - 1] == 0) {
-                            n--;
-                        }
-                        out.write(o, bytes, 0, n);
+                        out.write(o, c.array, c.base + at, bytesLength(c, at, size));
                     }
                 };
             case VOID:
                 return new ValueDecoder(8) {
                     @Override
                     void write(Chunk c, int at, UnsafeWriter out, int o) {
-                        byte[] bytes = c.scratch(size);
-                        c.little.get(at, bytes, 0, size);
-                        out.write(o, bytes, 0, size);
+                        out.write(o, c.array, c.base + at, size);
                     }
                 };
-            case UNICODE: {
-                int length = size / 4;
+            case UNICODE:
                 return new ValueDecoder(8) {
                     @Override
                     void write(Chunk c, int at, UnsafeWriter out, int o) throws NpyFormatException {
-                        ByteBuffer b = c.in(order);
-                        int[] points = c.codePoints(length);
-                        int n = 0;
-                        for (int i = 0; i < length; i++) {
-                            int p = b.getInt(at + 4 * i);
-                            if (p < 0 || p > Character.MAX_CODE_POINT) {
-                                throw new NpyFormatException(-1, "a Unicode code point in a " + dtype.descr()
-                                        + " string", "0x" + Integer.toHexString(p));
-                            }
-                            points[i] = p;
-                            if (p != 0) {
-                                n = i + 1;
-                            }
-                        }
-                        out.write(o, UTF8String.fromString(new String(points, 0, n)));
+                        out.write(o, unicode(c, c.in(order), at, dtype));
                     }
                 };
-            }
             case DATETIME:
             case TIMEDELTA:
                 return time(dtype, allowPrecisionLoss);
@@ -254,23 +224,16 @@ abstract class ValueDecoder {
 
     private static ValueDecoder time(DType dtype, boolean allowPrecisionLoss) {
         ByteOrder order = dtype.byteOrder();
-        TimeForm form = TypeMapping.timeForm(dtype, allowPrecisionLoss);
-        TimeUnit unit = TimeUnit.parse(dtype.unit());
-        boolean datetime = dtype.kind() == DType.Kind.DATETIME;
-        if (form == TimeForm.CALENDAR && !datetime) {
-            long monthsPerTick = Math.multiplyExact(unit.multiplier(), unit.base().equals("Y") ? 12 : 1);
+        Ticks ticks = Ticks.of(dtype, allowPrecisionLoss);
+        if (ticks.months) {
             return new ValueDecoder(4) {
                 @Override
                 void write(Chunk c, int at, UnsafeWriter out, int o) throws NpyException {
-                    long ticks = c.in(order).getLong(at);
-                    if (ticks == Long.MIN_VALUE) {
+                    long t = c.in(order).getLong(at);
+                    if (t == Ticks.NAT) {
                         out.setNull4Bytes(o);
-                        return;
-                    }
-                    try {
-                        out.write(o, Math.toIntExact(Math.multiplyExact(ticks, monthsPerTick)));
-                    } catch (ArithmeticException e) {
-                        throw outOfRange(dtype, ticks, "an interval of months");
+                    } else {
+                        out.write(o, (int) ticks.convert(t));
                     }
                 }
             };
@@ -278,45 +241,52 @@ abstract class ValueDecoder {
         return new ValueDecoder(8) {
             @Override
             void write(Chunk c, int at, UnsafeWriter out, int o) throws NpyException {
-                long ticks = c.in(order).getLong(at);
-                if (ticks == Long.MIN_VALUE) {
+                long t = c.in(order).getLong(at);
+                if (t == Ticks.NAT) {
                     out.setNull8Bytes(o);
-                    return;
-                }
-                try {
-                    out.write(o, switch (form) {
-                        case TICKS -> ticks;
-                        case CALENDAR -> calendarMicros(ticks, unit);
-                        default -> micros(ticks, unit);
-                    });
-                } catch (ArithmeticException | java.time.DateTimeException e) {
-                    throw outOfRange(dtype, ticks, datetime ? "a Spark timestamp" : "an interval of microseconds");
+                } else {
+                    out.write(o, ticks.convert(t));
                 }
             }
         };
     }
 
-    /** Microseconds of a tick count: exact for coarser units, floored for finer ones. */
-    static long micros(long ticks, TimeUnit unit) {
-        long base = unit.baseMicros();
-        if (base > 0) {
-            return Math.multiplyExact(ticks, Math.multiplyExact(base, unit.multiplier()));
+    /** A uint64 as Spark's decimal(20,0). */
+    static Decimal unsigned64(long bits) {
+        return bits >= 0 ? Decimal.apply(bits)
+                : Decimal.apply(new java.math.BigDecimal(new BigInteger(Long.toUnsignedString(bits))));
+    }
+
+    /**
+     * A numpy {@code U} value (UTF-32 code units, NUL-padded) as a Spark string.
+     *
+     * @throws NpyFormatException for a code unit that is no Unicode code point
+     */
+    static UTF8String unicode(Chunk c, ByteBuffer b, int at, DType dtype) throws NpyFormatException {
+        int length = dtype.itemSize() / 4;
+        int[] points = c.codePoints(length);
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            int p = b.getInt(at + 4 * i);
+            if (p < 0 || p > Character.MAX_CODE_POINT) {
+                throw new NpyFormatException(-1, "a Unicode code point in a " + dtype.descr() + " string",
+                        "0x" + Integer.toHexString(p));
+            }
+            points[i] = p;
+            if (p != 0) {
+                n = i + 1;
+            }
         }
-        BigInteger[] qr = BigInteger.valueOf(ticks).multiply(BigInteger.valueOf(unit.multiplier()))
-                .divideAndRemainder(BigInteger.valueOf(unit.basePerMicro()));
-        BigInteger floor = qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
-        return floor.longValueExact();
+        return UTF8String.fromString(new String(points, 0, n));
     }
 
-    /** Microseconds since the epoch of the first instant of a month or year counted from 1970. */
-    private static long calendarMicros(long ticks, TimeUnit unit) {
-        long months = Math.multiplyExact(ticks, Math.multiplyExact(unit.multiplier(), unit.base().equals("Y") ? 12 : 1));
-        long day = LocalDate.of(1970, 1, 1).plusMonths(months).toEpochDay();
-        return Math.multiplyExact(day, 86_400_000_000L);
-    }
-
-    private static NpyException outOfRange(DType dtype, long ticks, String what) {
-        return new NpyException("the " + dtype.descr() + " value of " + ticks + " ticks does not fit " + what);
+    /** The length of a numpy {@code S} value: its bytes without the trailing NULs. */
+    static int bytesLength(Chunk c, int at, int size) {
+        int n = size;
+        while (n > 0 && c.array[c.base + at + n - 1] == 0) {
+            n--;
+        }
+        return n;
     }
 
     /** A sub-array dimension: an unsafe array of the inner values. */
