@@ -340,7 +340,10 @@ final class Calls {
             if (kind != 'V') {
                 throw reader.format("fields only in a void dtype", "fields in kind " + kind);
             }
-            result = record(names, (DictNode) fields, itemSize);
+            if (!(fields instanceof DictNode dict)) {
+                throw reader.format("the dtype's fields as a dict", PickleReader.describe(fields));
+            }
+            result = record(names, dict, itemSize);
         } else {
             result = DTypeSpec.plain(kind, itemSize, order, unit);
         }
@@ -857,7 +860,14 @@ final class Calls {
     }
 
     private byte[] stateBytes(Object value, int length, String what) throws NpyFormatException {
-        byte[] b = value instanceof String s ? latin1(s, "a " + what + " state") : (byte[]) value;
+        byte[] b;
+        if (value instanceof String s) {
+            b = latin1(s, "a " + what + " state");
+        } else if (value instanceof byte[] bytes) {
+            b = bytes;
+        } else {
+            throw reader.format("bytes as a " + what + " state", PickleReader.describe(value));
+        }
         if (b.length != length) {
             throw reader.format(length + " bytes of " + what + " state", b.length + " bytes");
         }

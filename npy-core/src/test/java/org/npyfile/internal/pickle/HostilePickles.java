@@ -119,6 +119,9 @@ final class HostilePickles {
         c.add(new Case("dtype-bad-typestring", p("cnumpy\ndtype\n(S'f3'\ntR."), format, "a numpy type string"));
         c.add(new Case("dtype-state-version-9", p("cnumpy\ndtype\n(S'f8'\ntR(K\tU\u0001<NNNJ\u00ff\u00ff\u00ff\u00ff"
                 + "J\u00ff\u00ff\u00ff\u00ffK\u0000tb."), format, "version"));
+        c.add(new Case("dtype-fields-not-a-dict", p("cnumpy\ndtype\n(S'V8'\ntR(K\u0003U\u0001|N(U\u0001xtK\u0005"
+                + "K\u0008J\u00ff\u00ff\u00ff\u00ffK\u0010tb."), format, "the dtype's fields as a dict"));
+        c.add(new Case("date-state-not-bytes", p("cdatetime\ndate\n(K\u0005tR."), format, "bytes as a date state"));
         return c;
     }
 
