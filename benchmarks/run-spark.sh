@@ -8,7 +8,7 @@
 #
 # Steps: make the data with numpy if missing (benchmarks/target/bench-data/spark-MODE: a float32
 # (N, 64) .npy and a float64 (N,) .npy), build the JMH jar, write the Parquet copies with Spark, run
-# JMH (single-shot runs: 1 warm-up, 3 measured) on the `java` on PATH with Spark on the class path, and
+# JMH (single-shot runs: 3 warm-ups, for the JIT and the page cache; 3 measured, the median reported) on the `java` on PATH with Spark on the class path, and
 # print the markdown table. Results: benchmarks/target/results/spark-MODE-TIMESTAMP/.
 set -euo pipefail
 
@@ -18,7 +18,7 @@ python=${NPYFILE_PYTHON:-python3}
 
 mode=full
 bytes=$((1 << 30))
-iterations=(-wi 1 -i 3)
+iterations=(-wi 3 -i 3)
 filter=org.npyfile.bench.spark
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -58,7 +58,7 @@ java -cp "$cp" org.openjdk.jmh.Main "$filter" -p "dataDir=$data" -f 1 "${iterati
 grep -q 'Benchmark result is saved' "$results/jmh.log" || { say "JMH failed: see $results/jmh.log"; exit 1; }
 
 say "done; table in $results/table.md"
-"$python" - "$results/jmh.json" "$bytes" <<'PY' | tee "$results/table.md"
+"$python" - "$results/jmh.json" "$bytes" "$results/jmh.log" <<'PY' | tee "$results/table.md"
 import json, sys
 runs = json.load(open(sys.argv[1]))
 size = int(sys.argv[2]) / 1e9
@@ -67,12 +67,23 @@ for r in runs:
     p = r["params"]
     name = r["benchmark"].rsplit(".", 2)[-2]
     key = (name, p.get("data", "matrix"), p["format"])
-    rate[key, p["cores"]] = size / (r["primaryMetric"]["score"] / 1000)
+    times = sorted(t for fork in r["primaryMetric"]["rawData"] for t in fork)
+    rate[key, p["cores"]] = size / (times[len(times) // 2] / 1000)  # the median single shot
+# Cases JMH started but could not finish (binaryFile holds a whole file in one row) have no result.
+started, bench = set(), ""
+for line in open(sys.argv[3]):
+    if line.startswith("# Benchmark:"):
+        bench = line
+    elif line.startswith("# Parameters:") and "SparkReadBench" in bench:
+        f = dict(kv.split(" = ") for kv in line[line.index("(") + 1:line.rindex(")")].split(", "))
+        started.add((("SparkReadBench", f["data"], f["format"]), f["cores"]))
+for k in started - set(rate):
+    rate[k] = None
 print("| case | data | reader | local[1] GB/s | local[2] GB/s | 2 cores / 1 |")
 print("|---|---|---|---|---|---|")
 for key in sorted({k for k, _ in rate}):
-    one, two = rate.get((key, "1")), rate.get((key, "2"))
-    fmt = lambda v: "%.2f" % v if v else "-"
+    one, two = rate.get((key, "1"), 0), rate.get((key, "2"), 0)
+    fmt = lambda v: "%.2f" % v if v else ("failed, see jmh.log" if v is None else "-")
     ratio = "%.2f×" % (two / one) if one and two else "-"
     print("| %s | %s | %s | %s | %s | %s |" % (key[0], key[1], key[2], fmt(one), fmt(two), ratio))
 PY
