@@ -1,5 +1,7 @@
 package org.npyfile.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -341,8 +343,20 @@ public final class Codec {
         dst.position(dst.position() + bytes);
     }
 
+    /** Side of the square tiles a transposition copies at a time: both tiles' lines stay in the L1 cache. */
+    private static final int TILE = 32;
+
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
     /**
      * Copies an array between C and Fortran layouts: element bytes move, values do not change.
+     *
+     * <p>Either way this reverses the axes of a C-order array: a Fortran array of shape
+     * {@code (d0, ..., dn)} is laid out as the C array of shape {@code (dn, ..., d0)}. The copy walks
+     * the input's middle axes in order and moves each plane of its first and last axes in square
+     * tiles, so that reads and writes both stay within a few cache lines and pages at a time (an
+     * element-by-element walk of a large matrix misses the cache on every element).
      *
      * @param src the elements in the source layout, from position 0
      * @param shape the logical shape
@@ -356,48 +370,92 @@ public final class Codec {
         if (n < 2 || src.capacity() == 0) {
             return dst.put(src.duplicate().clear()).clear();
         }
-        // Strides of the source layout, in bytes.
-        long[] stride = new long[n];
-        long s = itemSize;
+        // The input as a C array of shape `in`; the output is the C array of its axes reversed.
+        int[] in = new int[n];
         for (int k = 0; k < n; k++) {
-            int axis = fromFortran ? k : n - 1 - k;
-            stride[axis] = s;
-            s *= shape[axis];
+            in[k] = Math.toIntExact(shape[fromFortran ? n - 1 - k : k]);
         }
-        // Walk the destination layout in order; its fastest axis is the last (C) or first (Fortran).
-        int[] axes = new int[n];
+        // Strides in bytes: of input axis k in the input, and of input axis k in the output (where it
+        // is output axis n - 1 - k).
+        int[] inStride = new int[n];
+        int[] outStride = new int[n];
+        int s = itemSize;
+        for (int k = n - 1; k >= 0; k--) {
+            inStride[k] = s;
+            s *= in[k];
+        }
+        s = itemSize;
         for (int k = 0; k < n; k++) {
-            axes[k] = fromFortran ? n - 1 - k : k;
+            outStride[k] = s;
+            s *= in[k];
         }
-        long[] index = new long[n];
-        byte[] in = src.array();
-        int inBase = src.arrayOffset();
-        byte[] out = dst.array();
-        int fast = axes[0];
-        long fastCount = shape[fast];
-        long fastStride = stride[fast];
-        int o = 0;
-        long base = 0;
-        int total = src.capacity();
-        while (o < total) {
-            long p = base;
-            for (long i = 0; i < fastCount; i++) {
-                System.arraycopy(in, inBase + (int) p, out, o, itemSize);
-                o += itemSize;
-                p += fastStride;
-            }
-            for (int k = 1; k < n; k++) {
-                int axis = axes[k];
-                index[axis]++;
-                base += stride[axis];
-                if (index[axis] < shape[axis]) {
+        byte[] from = src.array();
+        int fromBase = src.arrayOffset();
+        byte[] to = dst.array();
+        int rows = in[0];
+        int cols = in[n - 1];
+        int[] index = new int[n];
+        int inAt = 0;
+        int outAt = 0;
+        while (true) {
+            plane(from, fromBase + inAt, inStride[0], to, outAt, outStride[n - 1], rows, cols, itemSize);
+            // The next index of the middle axes (1 .. n-2), the last fastest, as the input lies.
+            int k = n - 2;
+            for (; k >= 1; k--) {
+                index[k]++;
+                inAt += inStride[k];
+                outAt += outStride[k];
+                if (index[k] < in[k]) {
                     break;
                 }
-                base -= stride[axis] * index[axis];
-                index[axis] = 0;
+                inAt -= inStride[k] * in[k];
+                outAt -= outStride[k] * in[k];
+                index[k] = 0;
+            }
+            if (k < 1) {
+                return dst;
             }
         }
-        return dst;
+    }
+
+    /**
+     * Moves one plane: input element (r, c) at {@code inAt + r * rowStride + c * itemSize} goes to
+     * {@code outAt + c * colStride + r * itemSize}, tile by tile.
+     */
+    private static void plane(byte[] from, int inAt, int rowStride, byte[] to, int outAt, int colStride, int rows,
+            int cols, int itemSize) {
+        for (int r0 = 0; r0 < rows; r0 += TILE) {
+            int r1 = Math.min(rows, r0 + TILE);
+            for (int c0 = 0; c0 < cols; c0 += TILE) {
+                int c1 = Math.min(cols, c0 + TILE);
+                for (int c = c0; c < c1; c++) {
+                    int i = inAt + r0 * rowStride + c * itemSize;
+                    int o = outAt + c * colStride + r0 * itemSize;
+                    switch (itemSize) {
+                        case 4 -> {
+                            for (int r = r0; r < r1; r++, i += rowStride, o += 4) {
+                                INTS.set(to, o, (int) INTS.get(from, i));
+                            }
+                        }
+                        case 8 -> {
+                            for (int r = r0; r < r1; r++, i += rowStride, o += 8) {
+                                LONGS.set(to, o, (long) LONGS.get(from, i));
+                            }
+                        }
+                        case 1 -> {
+                            for (int r = r0; r < r1; r++, i += rowStride, o++) {
+                                to[o] = from[i];
+                            }
+                        }
+                        default -> {
+                            for (int r = r0; r < r1; r++, i += rowStride, o += itemSize) {
+                                System.arraycopy(from, i, to, o, itemSize);
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /**
