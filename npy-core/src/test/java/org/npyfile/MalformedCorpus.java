@@ -99,6 +99,8 @@ final class MalformedCorpus {
         c.add(bad("shape-list", header(dict("'<f4'", "False", "[7]")), NpyFormatException.class, "tuple of ints"));
         c.add(bad("shape-float", header(dict("'<f4'", "False", "(7.0,)")), NpyFormatException.class, "7.0"));
         c.add(bad("shape-str", header(dict("'<f4'", "False", "('7',)")), NpyFormatException.class, "tuple of ints"));
+        // numpy's header check accepts True (a bool is an int in Python), then fails making the array.
+        c.add(bad("shape-bool", header(dict("'<f4'", "False", "(True, 4)")), NpyFormatException.class, "the item True"));
         c.add(bad("shape-negative", header(dict("'<f4'", "False", "(-1,)")), NpyFormatException.class,
                 "non-negative dimensions"));
         c.add(bad("shape-negative-pair", header(dict("'<f4'", "False", "(-2, -3)")), NpyFormatException.class,
