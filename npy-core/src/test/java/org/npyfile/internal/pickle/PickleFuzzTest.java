@@ -2,13 +2,8 @@ package org.npyfile.internal.pickle;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
+import org.npyfile.FuzzWatchdog;
 import org.npyfile.NpyException;
 
 /**
@@ -29,31 +24,16 @@ class PickleFuzzTest {
     /** Small bounds: the fuzzer is after parser bugs, not after our own limits. */
     private static final PickleLimits LIMITS = new PickleLimits(1 << 20, 50, 1 << 12, 1 << 14, 1 << 16);
 
-    private static final ExecutorService RUNNER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "fuzz-target");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final FuzzWatchdog WATCHDOG = new FuzzWatchdog(HANG_SECONDS);
 
     @AfterAll
     static void stop() {
-        RUNNER.shutdownNow();
+        WATCHDOG.close();
     }
 
     @FuzzTest(maxDuration = "2m")
     void fuzzPickle(byte[] data) throws Throwable {
-        Future<?> run = RUNNER.submit(() -> {
-            exercise(data);
-            return null;
-        });
-        try {
-            run.get(HANG_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            run.cancel(true);
-            throw new AssertionError("no result after " + HANG_SECONDS + " s: a hang", e);
-        } catch (ExecutionException e) {
-            throw e.getCause();
-        }
+        WATCHDOG.run(() -> exercise(data));
     }
 
     private static void exercise(byte[] data) {
