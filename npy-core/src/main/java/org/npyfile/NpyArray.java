@@ -14,6 +14,7 @@ import org.npyfile.DType.Kind;
 import org.npyfile.internal.Casts;
 import org.npyfile.internal.Codec;
 import org.npyfile.internal.Float16;
+import org.npyfile.internal.Heap;
 import org.npyfile.internal.LongDoubles;
 import org.npyfile.internal.Nested;
 import org.npyfile.internal.Records;
@@ -1142,7 +1143,22 @@ public final class NpyArray {
     /** Checks the type and gives the number of Java values the array's elements take. */
     private int values(JavaType type, String what) {
         type.check(what, dtype, shape.dims());
-        return Math.toIntExact(elementCount() * JavaType.valuesPerElement(dtype));
+        int per = JavaType.valuesPerElement(dtype);
+        long count = elementCount();
+        // Zero-size items (S0, U0) let a file of no data bytes declare any number of elements.
+        if (per > 0 && count > (Integer.MAX_VALUE - 8) / per) {
+            throw new NpyShapeException(what + ": " + count + " elements of " + dtype.descr() + " (shape "
+                    + shape.repr() + ") do not fit in one Java array; read them in chunks with NpyReader");
+        }
+        int n = (int) (count * per);
+        if (dtype.itemSize() == 0) {
+            try {
+                Heap.require((long) n * Integer.BYTES, what + ": " + n + " values");
+            } catch (NpyLimitException e) {
+                throw new NpyShapeException(e.getMessage());
+            }
+        }
+        return n;
     }
 
     // ---------------------------------------------------------------- elements

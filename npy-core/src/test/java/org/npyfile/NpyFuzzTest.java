@@ -37,7 +37,14 @@ class NpyFuzzTest {
     private static void exercise(byte[] data) throws IOException {
         try {
             NpyArray array = Npy.read(data, LIMITS);
-            touch(array, 0);
+            try {
+                touch(array, 0);
+            } catch (NpyShapeException tooMany) {
+                // Documented: zero-size items (S0) may declare more elements than a Java array holds.
+                if (array.dtype().itemSize() != 0) {
+                    throw tooMany;
+                }
+            }
             NpyArray back = Npy.read(Npy.toBytes(array), LIMITS);
             if (!back.dtype().equals(array.dtype()) || !back.data().equals(array.data())) {
                 throw new AssertionError("write and re-read changed " + array);
