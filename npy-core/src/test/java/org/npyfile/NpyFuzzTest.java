@@ -38,7 +38,11 @@ class NpyFuzzTest {
         try {
             NpyArray array = Npy.read(data, LIMITS);
             try {
-                touch(array, 0);
+                // Zero-size items cost no bytes in the file but a reference each in a Java array:
+                // past a million, materialising them measures the heap, not the reader.
+                if (array.dtype().itemSize() != 0 || array.elementCount() <= 1 << 20) {
+                    touch(array, 0);
+                }
             } catch (NpyShapeException tooMany) {
                 // Documented: zero-size items (S0) may declare more elements than a Java array holds.
                 if (array.dtype().itemSize() != 0) {
