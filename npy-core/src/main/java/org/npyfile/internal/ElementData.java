@@ -8,10 +8,11 @@ import org.npyfile.NpyHeader;
 
 /**
  * The one seam between a reader and where an array's data comes from: the next bytes of
- * elements, in the order they are handed out. Chosen once per reader by {@link #open}: mapped
- * windows for a file region ({@link MappedData}), a staging buffer for any other source
- * ({@link StagedData}); {@link HeapData} serves data already in memory, such as a Fortran-order
- * array transposed to C order.
+ * elements, in the order they are handed out. Chosen once per reader by {@link #open}: a staging
+ * buffer filled by bulk reads ({@link StagedData}; positional reads for a file, which measured
+ * faster and steadier than memory-mapped windows, and cannot fault if the file shrinks);
+ * {@link HeapData} serves data already in memory, such as a Fortran-order array transposed to C
+ * order.
  *
  * <p>Offsets count data bytes from the first element. Implementations check that the input holds
  * what the header announced and report a short input as an {@code NpyFormatException} naming the
@@ -24,13 +25,10 @@ public interface ElementData extends Closeable {
      *
      * @param source the source, right after the header
      * @param header the header read from it
-     * @return mapped data for a file region, staged data otherwise
+     * @return staged data
      */
     static ElementData open(Source source, NpyHeader header) {
-        if (source instanceof Source.FileRegion file) {
-            return new MappedData(file, header);
-        }
-        return new StagedData((Source.Streamed) source, header);
+        return new StagedData(source, header);
     }
 
     /**

@@ -16,13 +16,16 @@ import org.npyfile.NpyFormatException;
  * a stream holding several arrays stays positioned right after the one just read.
  *
  * <p>Two kinds, told apart once when a reader picks its {@link ElementData}: a {@link FileRegion}
- * (a region of a file, read positionally and mapped for the data) and a {@link Streamed} source
+ * (a region of a file, read positionally; {@code Npy.map} maps it) and a {@link Streamed} source
  * (an input stream or any other channel).
  */
 public abstract sealed class Source implements Closeable permits Source.FileRegion, Source.Streamed {
 
-    /** Largest single read handed to a channel with a heap buffer (bounds the JDK's hidden copy buffer). */
-    static final int MAX_CHANNEL_READ = 1 << 20;
+    /**
+     * Largest single read handed to a channel with a heap buffer: bounds the JDK's hidden copy
+     * buffer, and keeps it in the CPU's cache (see {@code StagedData.FILE_BUFFER_BYTES}).
+     */
+    static final int MAX_CHANNEL_READ = 1 << 18;
 
     private long position;
 
@@ -160,8 +163,13 @@ public abstract sealed class Source implements Closeable permits Source.FileRegi
 
     abstract void seekTo(long newPosition) throws IOException;
 
+    /** @return whether staging buffers should be direct (channels) rather than heap (streams) */
+    boolean prefersDirectBuffers() {
+        return true;
+    }
+
     /**
-     * A region of a file: read positionally, and mapped for the array data by {@link MappedData}.
+     * A region of a file: read positionally, and mapped by {@code MappedNpyArray}.
      */
     public static final class FileRegion extends Source {
         private final FileChannel file;
@@ -280,7 +288,7 @@ public abstract sealed class Source implements Closeable permits Source.FileRegi
             return seekable != null;
         }
 
-        /** @return whether staging buffers should be direct (channels) rather than heap (streams) */
+        @Override
         boolean prefersDirectBuffers() {
             return stream == null;
         }
