@@ -194,6 +194,136 @@ public final class Npy {
     }
 
     /**
+     * Writes a Java array to a file as {@code numpy.save} writes a C-order {@code |b1} array of
+     * the given shape, with one copy: the values go from the array to the file, as
+     * {@link NpyWriter} writes them, without an {@link NpyArray} in between. The file is
+     * written under a temporary name and moved into place only when complete.
+     *
+     * @param path the file to create or replace
+     * @param values the values in C order
+     * @param shape the dimensions; none means one dimension of {@code values.length}
+     * @throws NpyShapeException if the shape does not hold exactly {@code values.length} elements
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(Path path, boolean[] values, long... shape) throws IOException {
+        try (NpyWriter writer = NpyWriter.open(path, header(DType.BOOL, values.length, shape))) {
+            writer.write(values, 0, values.length);
+        }
+    }
+
+    /**
+     * Writes a Java array to a file as {@code numpy.save} writes a C-order {@code |i1} array of
+     * the given shape, with one copy: the values go from the array to the file, as
+     * {@link NpyWriter} writes them, without an {@link NpyArray} in between. The file is
+     * written under a temporary name and moved into place only when complete.
+     *
+     * @param path the file to create or replace
+     * @param values the values in C order
+     * @param shape the dimensions; none means one dimension of {@code values.length}
+     * @throws NpyShapeException if the shape does not hold exactly {@code values.length} elements
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(Path path, byte[] values, long... shape) throws IOException {
+        try (NpyWriter writer = NpyWriter.open(path, header(DType.INT8, values.length, shape))) {
+            writer.write(values, 0, values.length);
+        }
+    }
+
+    /**
+     * Writes a Java array to a file as {@code numpy.save} writes a C-order {@code <i2} array of
+     * the given shape, with one copy: the values go from the array to the file, as
+     * {@link NpyWriter} writes them, without an {@link NpyArray} in between. The file is
+     * written under a temporary name and moved into place only when complete.
+     *
+     * @param path the file to create or replace
+     * @param values the values in C order
+     * @param shape the dimensions; none means one dimension of {@code values.length}
+     * @throws NpyShapeException if the shape does not hold exactly {@code values.length} elements
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(Path path, short[] values, long... shape) throws IOException {
+        try (NpyWriter writer = NpyWriter.open(path, header(DType.INT16, values.length, shape))) {
+            writer.write(values, 0, values.length);
+        }
+    }
+
+    /**
+     * Writes a Java array to a file as {@code numpy.save} writes a C-order {@code <i4} array of
+     * the given shape, with one copy: the values go from the array to the file, as
+     * {@link NpyWriter} writes them, without an {@link NpyArray} in between. The file is
+     * written under a temporary name and moved into place only when complete.
+     *
+     * @param path the file to create or replace
+     * @param values the values in C order
+     * @param shape the dimensions; none means one dimension of {@code values.length}
+     * @throws NpyShapeException if the shape does not hold exactly {@code values.length} elements
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(Path path, int[] values, long... shape) throws IOException {
+        try (NpyWriter writer = NpyWriter.open(path, header(DType.INT32, values.length, shape))) {
+            writer.write(values, 0, values.length);
+        }
+    }
+
+    /**
+     * Writes a Java array to a file as {@code numpy.save} writes a C-order {@code <i8} array of
+     * the given shape, with one copy: the values go from the array to the file, as
+     * {@link NpyWriter} writes them, without an {@link NpyArray} in between. The file is
+     * written under a temporary name and moved into place only when complete.
+     *
+     * @param path the file to create or replace
+     * @param values the values in C order
+     * @param shape the dimensions; none means one dimension of {@code values.length}
+     * @throws NpyShapeException if the shape does not hold exactly {@code values.length} elements
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(Path path, long[] values, long... shape) throws IOException {
+        try (NpyWriter writer = NpyWriter.open(path, header(DType.INT64, values.length, shape))) {
+            writer.write(values, 0, values.length);
+        }
+    }
+
+    /**
+     * Writes a Java array to a file as {@code numpy.save} writes a C-order {@code <f4} array of
+     * the given shape, with one copy: the values go from the array to the file, as
+     * {@link NpyWriter} writes them, without an {@link NpyArray} in between. The file is
+     * written under a temporary name and moved into place only when complete.
+     *
+     * @param path the file to create or replace
+     * @param values the values in C order
+     * @param shape the dimensions; none means one dimension of {@code values.length}
+     * @throws NpyShapeException if the shape does not hold exactly {@code values.length} elements
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(Path path, float[] values, long... shape) throws IOException {
+        try (NpyWriter writer = NpyWriter.open(path, header(DType.FLOAT32, values.length, shape))) {
+            writer.write(values, 0, values.length);
+        }
+    }
+
+    /**
+     * Writes a Java array to a file as {@code numpy.save} writes a C-order {@code <f8} array of
+     * the given shape, with one copy: the values go from the array to the file, as
+     * {@link NpyWriter} writes them, without an {@link NpyArray} in between. The file is
+     * written under a temporary name and moved into place only when complete.
+     *
+     * @param path the file to create or replace
+     * @param values the values in C order
+     * @param shape the dimensions; none means one dimension of {@code values.length}
+     * @throws NpyShapeException if the shape does not hold exactly {@code values.length} elements
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(Path path, double[] values, long... shape) throws IOException {
+        try (NpyWriter writer = NpyWriter.open(path, header(DType.FLOAT64, values.length, shape))) {
+            writer.write(values, 0, values.length);
+        }
+    }
+
+    private static NpyHeader header(DType dtype, int count, long[] shape) {
+        return NpyHeader.of(dtype, NpyArray.flatShape(count, shape).dims());
+    }
+
+    /**
      * Writes an array to a file as {@code numpy.save} does. The file is written under a temporary
      * name and moved into place only when complete; a failure leaves any previous file as it was.
      * An object array is written as its pickle, which numpy loads with {@code allow_pickle=True}.

@@ -512,7 +512,7 @@ public final class NpyArray {
         return new NpyArray(dtype, dims, false, b);
     }
 
-    private static Shape flatShape(int count, long[] shape) {
+    static Shape flatShape(int count, long[] shape) {
         Shape dims = Shape.of(shape.length == 0 ? new long[] {count} : shape);
         if (dims.elementCount() != count) {
             throw new NpyShapeException("shape " + dims.repr() + " holds " + dims.elementCount()

@@ -67,6 +67,34 @@ class NpyWriterTest {
     }
 
     @Test
+    void writingAJavaArrayGivesTheSameBytesAsWritingItsNpyArray() throws IOException {
+        float[] values = new float[70_007];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i * 0.5f - 7;
+        }
+        Path direct = dir.resolve("direct.npy");
+        Path wrapped = dir.resolve("wrapped.npy");
+        Npy.write(direct, values, 7, 10_001);
+        Npy.write(wrapped, NpyArray.of(values, 7, 10_001));
+        assertThat(Files.readAllBytes(direct)).isEqualTo(Files.readAllBytes(wrapped));
+        assertThat(Npy.read(direct).shape()).containsExactly(7, 10_001);
+    }
+
+    @Test
+    void writingAJavaArrayRefusesAShapeThatDoesNotHoldItAndLeavesTheOldFile() throws IOException {
+        Path file = dir.resolve("kept.npy");
+        Npy.write(file, new long[] {1, 2, 3});
+        byte[] before = Files.readAllBytes(file);
+        assertThatThrownBy(() -> Npy.write(file, new double[5], 2, 3))
+                .isInstanceOf(NpyShapeException.class)
+                .hasMessageContaining("(2, 3) holds 6 elements, the data has 5");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        try (var listing = Files.list(dir)) {
+            assertThat(listing).containsExactly(file);
+        }
+    }
+
+    @Test
     void refusesMoreElementsThanTheShapeHolds() throws IOException {
         try (NpyWriter writer = NpyWriter.of(new ByteArrayOutputStream(), NpyHeader.of(DType.INT8, 2))) {
             writer.write(new byte[] {1, 2}, 0, 2);

@@ -83,14 +83,67 @@ class ArrayWritesTest {
         Npy.write(existing, NpyArray.of(whole));
         expected.put(existing, summary("<f4", false));
 
+        // Npy.write(path, values, shape...): one call per Java array type, no NpyArray in between
+        byte[] bytes = new byte[COUNT];
+        short[] shorts = new short[COUNT];
+        int[] ints = new int[COUNT];
+        long[] longs = new long[COUNT];
+        double[] doubles = new double[COUNT];
+        for (int i = 0; i < COUNT; i++) {
+            bytes[i] = (byte) value(i);
+            shorts[i] = (short) value(i);
+            ints[i] = value(i);
+            longs[i] = value(i);
+            doubles[i] = value(i);
+        }
+        Map<String, Path> direct = new LinkedHashMap<>();
+        direct.put("|i1", dir.resolve("direct-i1.npy"));
+        direct.put("<i2", dir.resolve("direct-i2.npy"));
+        direct.put("<i4", dir.resolve("direct-i4.npy"));
+        direct.put("<i8", dir.resolve("direct-i8.npy"));
+        direct.put("<f4", dir.resolve("direct-f4.npy"));
+        direct.put("<f8", dir.resolve("direct-f8.npy"));
+        Npy.write(direct.get("|i1"), bytes);
+        Npy.write(direct.get("<i2"), shorts);
+        Npy.write(direct.get("<i4"), ints, COUNT);
+        Npy.write(direct.get("<i8"), longs);
+        Npy.write(direct.get("<f4"), whole);
+        Npy.write(direct.get("<f8"), doubles, COUNT);
+        direct.forEach((descr, file) -> expected.put(file, summary(descr, false)));
+        // a shape, and a file that existed
+        Path matrix = dir.resolve("direct-matrix.npy");
+        Npy.write(matrix, new int[] {9});
+        Npy.write(matrix, new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, 3, 4);
+        expected.put(matrix, "[\"<f4\",[3,4]," + weightedOneToTwelve() + ",0]");
+        boolean[] flags = new boolean[COUNT];
+        for (int i = 0; i < COUNT; i++) {
+            flags[i] = value(i) > 0;
+        }
+        Path bools = dir.resolve("direct-b1.npy");
+        Npy.write(bools, flags);
+        long weightedFlags = 0;
+        for (int i = 0; i < COUNT; i++) {
+            weightedFlags += flags[i] ? i + 1 : 0;
+        }
+        expected.put(bools, "[\"|b1\",[" + COUNT + "]," + weightedFlags + ",0]");
+
         List<Path> files = new ArrayList<>(expected.keySet());
         List<JsonNode> seen = NumpyFixtures.numpy().report("eval", files, Map.of("expr",
-                "[a.dtype.str, list(a.shape), int((a.real.astype('i8') * np.arange(1, a.size + 1)).sum()),"
-                        + " int((a.imag.astype('i8') * np.arange(1, a.size + 1)).sum())]"));
+                "[a.dtype.str, list(a.shape), int((a.real.astype('i8').ravel() * np.arange(1, a.size + 1)).sum()),"
+                        + " int((a.imag.astype('i8').ravel() * np.arange(1, a.size + 1)).sum())]"));
         for (int i = 0; i < files.size(); i++) {
             assertThat(seen.get(i).path("value").toString()).as(files.get(i).getFileName().toString())
                     .isEqualTo(expected.get(files.get(i)));
         }
+    }
+
+    /** The weighted sum numpy's expression makes of the values 1 to 12: sum of i * i. */
+    private static long weightedOneToTwelve() {
+        long sum = 0;
+        for (int i = 1; i <= 12; i++) {
+            sum += (long) i * i;
+        }
+        return sum;
     }
 
     /** What numpy's expression above must print for a file of test values. */
