@@ -152,7 +152,7 @@ public final class NpyReader implements AutoCloseable {
      * Reads from a channel with the default limits. A
      * {@link java.nio.channels.SeekableByteChannel} makes {@link #seek(long)} work in both
      * directions and lets the reader check the data size up front; a {@link FileChannel} is read
-     * through mapped windows.
+     * positionally from its current position.
      *
      * @param channel the channel, at the first byte of the {@code .npy} data; closed with the reader
      * @return a reader positioned at the first element
