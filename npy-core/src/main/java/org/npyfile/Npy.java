@@ -206,9 +206,7 @@ public final class Npy {
      * @throws IOException if the file cannot be written
      */
     public static void write(Path path, boolean[] values, long... shape) throws IOException {
-        try (NpyWriter writer = NpyWriter.open(path, header(DType.BOOL, values.length, shape))) {
-            writer.write(values, 0, values.length);
-        }
+        writeValues(path, DType.BOOL, values.length, shape, writer -> writer.write(values, 0, values.length));
     }
 
     /**
@@ -224,9 +222,7 @@ public final class Npy {
      * @throws IOException if the file cannot be written
      */
     public static void write(Path path, byte[] values, long... shape) throws IOException {
-        try (NpyWriter writer = NpyWriter.open(path, header(DType.INT8, values.length, shape))) {
-            writer.write(values, 0, values.length);
-        }
+        writeValues(path, DType.INT8, values.length, shape, writer -> writer.write(values, 0, values.length));
     }
 
     /**
@@ -242,9 +238,7 @@ public final class Npy {
      * @throws IOException if the file cannot be written
      */
     public static void write(Path path, short[] values, long... shape) throws IOException {
-        try (NpyWriter writer = NpyWriter.open(path, header(DType.INT16, values.length, shape))) {
-            writer.write(values, 0, values.length);
-        }
+        writeValues(path, DType.INT16, values.length, shape, writer -> writer.write(values, 0, values.length));
     }
 
     /**
@@ -260,9 +254,7 @@ public final class Npy {
      * @throws IOException if the file cannot be written
      */
     public static void write(Path path, int[] values, long... shape) throws IOException {
-        try (NpyWriter writer = NpyWriter.open(path, header(DType.INT32, values.length, shape))) {
-            writer.write(values, 0, values.length);
-        }
+        writeValues(path, DType.INT32, values.length, shape, writer -> writer.write(values, 0, values.length));
     }
 
     /**
@@ -278,9 +270,7 @@ public final class Npy {
      * @throws IOException if the file cannot be written
      */
     public static void write(Path path, long[] values, long... shape) throws IOException {
-        try (NpyWriter writer = NpyWriter.open(path, header(DType.INT64, values.length, shape))) {
-            writer.write(values, 0, values.length);
-        }
+        writeValues(path, DType.INT64, values.length, shape, writer -> writer.write(values, 0, values.length));
     }
 
     /**
@@ -296,9 +286,7 @@ public final class Npy {
      * @throws IOException if the file cannot be written
      */
     public static void write(Path path, float[] values, long... shape) throws IOException {
-        try (NpyWriter writer = NpyWriter.open(path, header(DType.FLOAT32, values.length, shape))) {
-            writer.write(values, 0, values.length);
-        }
+        writeValues(path, DType.FLOAT32, values.length, shape, writer -> writer.write(values, 0, values.length));
     }
 
     /**
@@ -314,13 +302,18 @@ public final class Npy {
      * @throws IOException if the file cannot be written
      */
     public static void write(Path path, double[] values, long... shape) throws IOException {
-        try (NpyWriter writer = NpyWriter.open(path, header(DType.FLOAT64, values.length, shape))) {
-            writer.write(values, 0, values.length);
-        }
+        writeValues(path, DType.FLOAT64, values.length, shape, writer -> writer.write(values, 0, values.length));
     }
 
-    private static NpyHeader header(DType dtype, int count, long[] shape) {
-        return NpyHeader.of(dtype, NpyArray.flatShape(count, shape).dims());
+    /** Writes the values of one Java array into a writer. */
+    private interface Values {
+        void writeTo(NpyWriter writer) throws IOException;
+    }
+
+    private static void writeValues(Path path, DType dtype, int count, long[] shape, Values values) throws IOException {
+        try (NpyWriter writer = NpyWriter.open(path, NpyHeader.of(dtype, NpyArray.flatShape(count, shape).dims()))) {
+            values.writeTo(writer);
+        }
     }
 
     /**
