@@ -34,7 +34,9 @@ import zipfile
 CASES = [
     ("readNew", "read a whole file into a new array"),
     ("readNewArray", "the same through NpyArray.asFloatArray()"),
+    ("readNewNative", "the same with native access enabled"),
     ("readInto", "read into the caller's array"),
+    ("readIntoNative", "the same with native access enabled"),
     ("readMapped", "memory-mapped read"),
     ("readBigEndian", "`>f4` file to native floats"),
     ("readFortran", "Fortran-order file"),
@@ -60,6 +62,8 @@ NUMPY_CASE["writeStream"] = "write"
 NUMPY_CASE["writeNpyArray"] = "write"
 NUMPY_CASE["writeInPlace"] = "write"
 NUMPY_CASE["readNewArray"] = "readNew"
+NUMPY_CASE["readNewNative"] = "readNew"
+NUMPY_CASE["readIntoNative"] = "readInto"
 
 # A benchmark whose slowest measured iteration is this many times its fastest is flagged as noisy.
 NOISY = 1.5
@@ -72,6 +76,7 @@ QUICK_AGREES = 0.25
 TARGETS = [
     ("readNew", "numpy", {17: 1.0, 25: 1.3}),
     ("readNewArray", "numpy", {17: 1.0}),
+    ("readNewNative", "numpy", {25: 1.3}),
     ("readInto", "FileChannel", {17: 0.9, 25: 0.9}),
     ("readBigEndian", "numpy", {17: 1.5, 25: 1.5}),
     ("npzStored", "numpy", {17: 1.5, 25: 1.5}),
@@ -242,7 +247,8 @@ def table(args):
         with open(startup_file) as f:
             startup_times = {name: r["median_s"] for name, r in json.load(f).items()}
     nbytes = dict(manifest["bytes"])
-    nbytes.setdefault("readNewArray", nbytes["readNew"])  # the same file, read another way
+    for case in ("readNewArray", "readNewNative", "readIntoNative"):  # the same file, read another way
+        nbytes.setdefault(case, nbytes["readNew"])
     for case in ("writeExisting", "writeInPlace", "writeNpyArray"):  # data made before these cases existed
         nbytes.setdefault(case, nbytes["write"])
     numpy_gbps = {case: gbps(nbytes[case], r["median_s"]) for case, r in numpy_report["cases"].items()}

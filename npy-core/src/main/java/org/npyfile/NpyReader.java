@@ -3,7 +3,14 @@ package org.npyfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Array;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
+import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
@@ -11,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import org.npyfile.internal.Codec;
 import org.npyfile.internal.ElementData;
+import org.npyfile.internal.FileToArray;
 import org.npyfile.internal.HeaderReader;
 import org.npyfile.internal.Heap;
 import org.npyfile.internal.HeapData;
@@ -119,8 +127,11 @@ public final class NpyReader implements AutoCloseable {
      * @throws IOException if the file cannot be read
      */
     public static NpyReader open(Path path, NpyLimits limits) throws IOException {
-        return new NpyReader(Source.of(FileChannel.open(path, StandardOpenOption.READ), true), limits,
-                path.toString());
+        // On Java 22+ with native access, a file that reads into Java arrays in place (FileToArray)
+        FileToArray direct = FileToArray.open(path);
+        Source source = direct != null ? Source.of(direct)
+                : Source.of(FileChannel.open(path, StandardOpenOption.READ), true);
+        return new NpyReader(source, limits, path.toString());
     }
 
     /**
@@ -276,7 +287,7 @@ public final class NpyReader implements AutoCloseable {
      * @throws IOException if the source fails
      */
     public int read(boolean[] dst, int off, int len) throws IOException {
-        return transfer(JavaType.BOOLEAN, "read(boolean[])", dst.length, off, len,
+        return transfer(JavaType.BOOLEAN, "read(boolean[])", dst.length, off, len, null,
                 (b, o, n) -> Codec.get(b, dst, o, n));
     }
 
@@ -292,7 +303,8 @@ public final class NpyReader implements AutoCloseable {
      * @throws IOException if the source fails
      */
     public int read(byte[] dst, int off, int len) throws IOException {
-        return transfer(JavaType.BYTE, "read(byte[])", dst.length, off, len, (b, o, n) -> Codec.get(b, dst, o, n));
+        return transfer(JavaType.BYTE, "read(byte[])", dst.length, off, len, ByteBuffer.wrap(dst, off, len),
+                (b, o, n) -> Codec.get(b, dst, o, n));
     }
 
     /**
@@ -307,7 +319,8 @@ public final class NpyReader implements AutoCloseable {
      * @throws IOException if the source fails
      */
     public int read(short[] dst, int off, int len) throws IOException {
-        return transfer(JavaType.SHORT, "read(short[])", dst.length, off, len, (b, o, n) -> Codec.get(b, dst, o, n));
+        return transfer(JavaType.SHORT, "read(short[])", dst.length, off, len, ShortBuffer.wrap(dst, off, len),
+                (b, o, n) -> Codec.get(b, dst, o, n));
     }
 
     /**
@@ -322,7 +335,8 @@ public final class NpyReader implements AutoCloseable {
      * @throws IOException if the source fails
      */
     public int read(int[] dst, int off, int len) throws IOException {
-        return transfer(JavaType.INT, "read(int[])", dst.length, off, len, (b, o, n) -> Codec.get(b, dst, o, n));
+        return transfer(JavaType.INT, "read(int[])", dst.length, off, len, IntBuffer.wrap(dst, off, len),
+                (b, o, n) -> Codec.get(b, dst, o, n));
     }
 
     /**
@@ -338,7 +352,8 @@ public final class NpyReader implements AutoCloseable {
      * @throws IOException if the source fails
      */
     public int read(long[] dst, int off, int len) throws IOException {
-        return transfer(JavaType.LONG, "read(long[])", dst.length, off, len, (b, o, n) -> Codec.get(b, dst, o, n));
+        return transfer(JavaType.LONG, "read(long[])", dst.length, off, len, LongBuffer.wrap(dst, off, len),
+                (b, o, n) -> Codec.get(b, dst, o, n));
     }
 
     /**
@@ -356,7 +371,7 @@ public final class NpyReader implements AutoCloseable {
     public int read(float[] dst, int off, int len) throws IOException {
         boolean half = header.dtype().isFloat16();
         return transfer(JavaType.FLOAT, "read(float[])", dst.length, off, len,
-                (b, o, n) -> Codec.get(b, half, dst, o, n));
+                half ? null : FloatBuffer.wrap(dst, off, len), (b, o, n) -> Codec.get(b, half, dst, o, n));
     }
 
     /**
@@ -372,7 +387,8 @@ public final class NpyReader implements AutoCloseable {
      * @throws IOException if the source fails
      */
     public int read(double[] dst, int off, int len) throws IOException {
-        return transfer(JavaType.DOUBLE, "read(double[])", dst.length, off, len, (b, o, n) -> Codec.get(b, dst, o, n));
+        return transfer(JavaType.DOUBLE, "read(double[])", dst.length, off, len, DoubleBuffer.wrap(dst, off, len),
+                (b, o, n) -> Codec.get(b, dst, o, n));
     }
 
     /**
@@ -451,13 +467,38 @@ public final class NpyReader implements AutoCloseable {
         }
     }
 
-    private int transfer(JavaType type, String what, int dstLength, int off, int len, Take sink) throws IOException {
+    /** Fewest elements read straight into an array: below this the staging buffer costs nothing. */
+    private static final int MIN_DIRECT_ELEMENTS = 1 << 12;
+
+    /** Whether the stored bytes are, unchanged, what a Java array of the dtype's values holds in memory. */
+    private boolean storedAsInMemory() {
+        ByteOrder order = header.dtype().byteOrder();
+        return (order == null || order == ByteOrder.nativeOrder() || header.dtype().itemSize() == 1)
+                && !header.dtype().isFloat16() && header.dtype().kind() != DType.Kind.BOOL;
+    }
+
+    /**
+     * Moves up to {@code len} values into a caller's array: straight from the file where the
+     * array's memory takes the stored bytes unchanged ({@code raw}, a buffer over the array's
+     * {@code off..off+len}, null where values are converted: float16, bool) and the source can
+     * read into arrays (see {@link ElementData#readDirect}), else through the data's buffer by
+     * {@code sink}.
+     */
+    private int transfer(JavaType type, String what, int dstLength, int off, int len, Buffer raw, Take sink)
+            throws IOException {
         check(type, what);
         Objects.checkFromIndexSize(off, len, dstLength);
         int perElement = JavaType.valuesPerElement(header.dtype());
         int elements = (int) Math.min(len / perElement, remaining());
         int done = 0;
         try {
+            if (raw != null && elements >= MIN_DIRECT_ELEMENTS && storedAsInMemory()) {
+                raw.limit(raw.position() + elements * perElement);
+                if (data().readDirect(raw)) {
+                    next += elements;
+                    return elements * perElement;
+                }
+            }
             while (done < elements) {
                 ByteBuffer buffer = data().next(itemSize);
                 int k = Math.min(elements - done, buffer.remaining() / itemSize);

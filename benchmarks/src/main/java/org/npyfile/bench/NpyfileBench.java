@@ -49,6 +49,29 @@ public class NpyfileBench {
         return dst.values;
     }
 
+    /**
+     * {@link #readNew} in a JVM that enables native access: on Java 22+ the file is read straight
+     * into the new array ({@code pread(2)} through the FFM API); on Java 17 the flag changes
+     * nothing, so this row equals {@code readNew} there.
+     */
+    @Benchmark
+    @Fork(value = 1, jvmArgs = {"-Xms5g", "-Xmx5g", "-XX:MaxDirectMemorySize=3g", "-XX:+AlwaysPreTouch"},
+            jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+    public float[] readNewNative(Inputs in) throws IOException {
+        return Npy.read(in.littleEndian(), float[].class);
+    }
+
+    /** {@link #readInto} with native access enabled, as {@link #readNewNative}. */
+    @Benchmark
+    @Fork(value = 1, jvmArgs = {"-Xms5g", "-Xmx5g", "-XX:MaxDirectMemorySize=3g", "-XX:+AlwaysPreTouch"},
+            jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+    public float[] readIntoNative(Inputs in, CallerArray dst) throws IOException {
+        try (NpyReader reader = NpyReader.open(in.littleEndian())) {
+            fill(reader, dst.values);
+        }
+        return dst.values;
+    }
+
     /** {@code >f4} to native float values: numpy's {@code load(...).astype('<f4')}. */
     @Benchmark
     public float[] readBigEndian(Inputs in) throws IOException {

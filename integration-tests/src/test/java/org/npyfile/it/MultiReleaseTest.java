@@ -15,7 +15,8 @@ import org.npyfile.Npy;
  */
 class MultiReleaseTest {
 
-    private static final String[] VERSIONED = {"org/npyfile/internal/Mapping.class", "org/npyfile/internal/ArrayToFile.class"};
+    private static final String[] VERSIONED = {"org/npyfile/internal/Mapping.class", "org/npyfile/internal/ArrayToFile.class",
+        "org/npyfile/internal/FileToArray.class"};
 
     @Test
     void theRunningJdkGetsTheClassesBuiltForIt() throws IOException {

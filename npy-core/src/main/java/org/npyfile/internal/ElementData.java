@@ -2,6 +2,7 @@ package org.npyfile.internal;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import org.npyfile.NpyFormatException;
 import org.npyfile.NpyHeader;
@@ -51,6 +52,21 @@ public interface ElementData extends Closeable {
      * @throws IOException if the input ends early or fails
      */
     ByteBuffer readNew(int size) throws IOException;
+
+    /**
+     * Reads the next data bytes straight into a buffer over a Java array, where the source can
+     * (a file opened for it, see {@link FileToArray}) and no bytes wait in a staging buffer; the
+     * bytes land as they are stored, so the caller asks only where the array's memory takes them
+     * unchanged.
+     *
+     * @param values the buffer, whose remaining bytes are at most what the data has left; its
+     *     position moves to its limit
+     * @return whether the bytes were read; false leaves everything as it was
+     * @throws IOException if the input ends early or fails
+     */
+    default boolean readDirect(Buffer values) throws IOException {
+        return false;
+    }
 
     /**
      * Moves to a data offset: anywhere where {@link #seekable()}, else only forward.

@@ -3,6 +3,7 @@ package org.npyfile.internal;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -44,9 +45,22 @@ public abstract sealed class Source implements Closeable permits Source.FileRegi
     public static Source of(ReadableByteChannel channel, boolean close) throws IOException {
         if (channel instanceof FileChannel file) {
             long start = file.position();
-            return new FileRegion(file, start, Math.max(0, file.size() - start), close);
+            return new FileRegion(file, start, Math.max(0, file.size() - start), close, null);
         }
         return new Streamed(channel, null, close, -1);
+    }
+
+    /**
+     * A whole file opened for reads into arrays as well (see {@link FileToArray}); closing the
+     * source closes it.
+     *
+     * @param file the file
+     * @return the source
+     * @throws IOException if the file's size cannot be read
+     */
+    public static Source of(FileToArray file) throws IOException {
+        FileChannel channel = file.channel();
+        return new FileRegion(channel, 0, channel.size(), true, file);
     }
 
     /**
@@ -92,7 +106,7 @@ public abstract sealed class Source implements Closeable permits Source.FileRegi
      * @return the source
      */
     public static FileRegion region(FileChannel file, long start, long size, boolean close) {
-        return new FileRegion(file, start, size, close);
+        return new FileRegion(file, start, size, close, null);
     }
 
     /** @return the bytes read so far, from the stream's first byte */
@@ -176,12 +190,29 @@ public abstract sealed class Source implements Closeable permits Source.FileRegi
         private final long start;
         private final long size;
         private final boolean close;
+        /** Reads into arrays on the same file, or null. */
+        private final FileToArray direct;
 
-        private FileRegion(FileChannel file, long start, long size, boolean close) {
+        private FileRegion(FileChannel file, long start, long size, boolean close, FileToArray direct) {
             this.file = file;
             this.start = start;
             this.size = size;
             this.close = close;
+            this.direct = direct;
+        }
+
+        /**
+         * Reads from the region straight into a buffer over a Java array, where this region was
+         * opened for it ({@link #of(FileToArray)}): as many of the buffer's remaining bytes as the
+         * file holds, without moving this source's position.
+         *
+         * @param offset the first byte, from the region's start
+         * @param values the buffer; its position moves past what was read
+         * @return the bytes read, or -1 if this region cannot read into arrays
+         * @throws IOException if the file cannot be read
+         */
+        public long readDirect(long offset, Buffer values) throws IOException {
+            return direct == null ? -1 : direct.read(start + offset, values);
         }
 
         @Override
@@ -248,7 +279,9 @@ public abstract sealed class Source implements Closeable permits Source.FileRegi
 
         @Override
         public void close() throws IOException {
-            if (close) {
+            if (direct != null) {
+                direct.close();
+            } else if (close) {
                 file.close();
             }
         }

@@ -2,14 +2,7 @@ package org.npyfile.internal;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 import java.nio.Buffer;
 import java.nio.file.Path;
 
@@ -28,13 +21,12 @@ import java.nio.file.Path;
  * cannot move the array meanwhile, and this thread reaches no safepoint until the call returns. So
  * each call writes at most {@link #MAX_CALL_BYTES}, which keeps that wait to about a millisecond.
  */
-@SuppressWarnings("restricted") // guarded: used only where native access is enabled (see Libc.find)
 public final class ArrayToFile implements AutoCloseable {
 
     /** Largest write per call: bounds how long this thread holds off the collector. */
-    static final long MAX_CALL_BYTES = 4L << 20;
+    static final long MAX_CALL_BYTES = Libc.MAX_CALL_BYTES;
 
-    private static final Libc LIBC = Libc.find();
+    private static final Libc LIBC = Libc.LIBC;
 
     private final int fd;
     private final MemorySegment callState;
@@ -60,7 +52,7 @@ public final class ArrayToFile implements AutoCloseable {
             MemorySegment path = arena.allocateFrom(file.toString());
             MemorySegment state = arena.allocate(LIBC.callState);
             while (true) {
-                int fd = (int) LIBC.open.invokeExact(state, path, LIBC.openFlags);
+                int fd = (int) LIBC.open.invokeExact(state, path, Libc.O_WRONLY | Libc.O_CLOEXEC | LIBC.noFollow);
                 if (fd >= 0) {
                     return new ArrayToFile(fd);
                 }
@@ -130,76 +122,6 @@ public final class ArrayToFile implements AutoCloseable {
         // EINTR on close: Linux has released the descriptor already, so there is nothing to retry.
         if (result != 0 && LIBC.errno(callState) != Libc.EINTR) {
             throw new IOException(LIBC.message(LIBC.errno(callState)));
-        }
-    }
-
-    /** The C library calls, linked once; null where they are not to be used. */
-    private static final class Libc {
-
-        static final int EINTR = 4;
-        private static final int O_WRONLY = 1;
-        /** The same on x86-64 and AArch64 Linux. */
-        private static final int O_CLOEXEC = 0x80000;
-
-        final StructLayout callState = Linker.Option.captureStateLayout();
-        private final VarHandle errno = callState.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-        final int openFlags;
-        final MethodHandle open;
-        final MethodHandle pwrite;
-        final MethodHandle close;
-        private final MethodHandle strerror;
-
-        private Libc(int noFollow) {
-            Linker linker = Linker.nativeLinker();
-            Linker.Option errnoOption = Linker.Option.captureCallState("errno");
-            openFlags = O_WRONLY | O_CLOEXEC | noFollow;
-            open = linker.downcallHandle(linker.defaultLookup().find("open").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT),
-                    errnoOption, Linker.Option.firstVariadicArg(2));
-            pwrite = linker.downcallHandle(linker.defaultLookup().find("pwrite").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
-                            ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG),
-                    errnoOption, Linker.Option.critical(true));
-            close = linker.downcallHandle(linker.defaultLookup().find("close").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT), errnoOption);
-            strerror = linker.downcallHandle(linker.defaultLookup().find("strerror").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
-        }
-
-        /** The calls, or null without native access or off Linux on x86-64 and AArch64. */
-        static Libc find() {
-            if (!ArrayToFile.class.getModule().isNativeAccessEnabled() || !"Linux".equals(System.getProperty("os.name"))) {
-                return null;
-            }
-            // O_NOFOLLOW is the one flag used here whose value differs between the two.
-            int noFollow = switch (System.getProperty("os.arch")) {
-                case "amd64", "x86_64" -> 0x20000;
-                case "aarch64" -> 0x8000;
-                default -> -1;
-            };
-            if (noFollow < 0) {
-                return null;
-            }
-            try {
-                return new Libc(noFollow);
-            } catch (RuntimeException | LinkageError e) {
-                // A JDK that refuses a linker option (critical with captured errno) or lacks a symbol.
-                return null;
-            }
-        }
-
-        int errno(MemorySegment state) {
-            return (int) errno.get(state, 0L);
-        }
-
-        /** The C library's text for an error number, as the JDK's own I/O exceptions say it. */
-        String message(int errno) {
-            try {
-                MemorySegment text = (MemorySegment) strerror.invokeExact(errno);
-                return text.reinterpret(Integer.MAX_VALUE).getString(0);
-            } catch (Throwable e) {
-                return "error " + errno;
-            }
         }
     }
 }
