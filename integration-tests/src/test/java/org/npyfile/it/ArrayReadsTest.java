@@ -43,10 +43,7 @@ class ArrayReadsTest {
     @Test
     void readsIntoArraysGoInPlaceOnJava22WithNativeAccessOnLinux() throws IOException {
         Path file = Files.write(dir.resolve("probe"), new byte[] {1});
-        boolean expected = Runtime.version().feature() >= 22 && "Linux".equals(System.getProperty("os.name"))
-                && List.of("amd64", "x86_64", "aarch64").contains(System.getProperty("os.arch"))
-                && java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
-                        .contains("--enable-native-access=ALL-UNNAMED");
+        boolean expected = NativeAccess.enabled();
         try (FileToArray in = FileToArray.open(file)) {
             assertThat(in != null).as("reads into arrays in place on Java %s", Runtime.version()).isEqualTo(expected);
         }

@@ -46,10 +46,7 @@ class ArrayWritesTest {
     @Test
     void writesFromArraysGoInPlaceOnJava22WithNativeAccessOnLinux() throws IOException {
         Path file = Files.createFile(dir.resolve("probe"));
-        boolean expected = Runtime.version().feature() >= 22 && "Linux".equals(System.getProperty("os.name"))
-                && List.of("amd64", "x86_64", "aarch64").contains(System.getProperty("os.arch"))
-                && java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
-                        .contains("--enable-native-access=ALL-UNNAMED");
+        boolean expected = NativeAccess.enabled();
         try (ArrayToFile out = ArrayToFile.open(file)) {
             assertThat(out != null).as("in-place writes on Java %s", Runtime.version()).isEqualTo(expected);
         }
