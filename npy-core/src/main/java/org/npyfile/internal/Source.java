@@ -59,8 +59,12 @@ public abstract sealed class Source implements Closeable permits Source.FileRegi
      * @throws IOException if the file's size cannot be read
      */
     public static Source of(FileToArray file) throws IOException {
-        FileChannel channel = file.channel();
-        return new FileRegion(channel, 0, channel.size(), true, file);
+        try {
+            return new FileRegion(file.channel(), 0, file.channel().size(), true, file);
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
     }
 
     /**
