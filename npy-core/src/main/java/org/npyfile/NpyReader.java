@@ -127,7 +127,7 @@ public final class NpyReader implements AutoCloseable {
      * @throws IOException if the file cannot be read
      */
     public static NpyReader open(Path path, NpyLimits limits) throws IOException {
-        // On Java 22+ with native access, a file that reads into Java arrays in place (FileToArray)
+        // non-null on Java 22+ with native access: the file can also be read into Java arrays in place
         FileToArray direct = FileToArray.open(path);
         Source source = direct != null ? Source.of(direct)
                 : Source.of(FileChannel.open(path, StandardOpenOption.READ), true);
@@ -494,7 +494,7 @@ public final class NpyReader implements AutoCloseable {
         try {
             if (raw != null && elements >= MIN_DIRECT_ELEMENTS && storedAsInMemory()) {
                 raw.limit(raw.position() + elements * perElement);
-                if (data().readDirect(raw)) {
+                if (data().readDirect(raw, (long) elements * itemSize)) {
                     next += elements;
                     return elements * perElement;
                 }

@@ -59,12 +59,13 @@ public interface ElementData extends Closeable {
      * bytes land as they are stored, so the caller asks only where the array's memory takes them
      * unchanged.
      *
-     * @param values the buffer, whose remaining bytes are at most what the data has left; its
-     *     position moves to its limit
+     * @param values the buffer, whose remaining elements take exactly {@code bytes}; its position
+     *     moves to its limit
+     * @param bytes the data bytes to read, at most what the data has left
      * @return whether the bytes were read; false leaves everything as it was
      * @throws IOException if the input ends early or fails
      */
-    default boolean readDirect(Buffer values) throws IOException {
+    default boolean readDirect(Buffer values, long bytes) throws IOException {
         return false;
     }
 

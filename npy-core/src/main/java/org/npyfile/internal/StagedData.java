@@ -88,35 +88,23 @@ final class StagedData implements ElementData {
     }
 
     @Override
-    public boolean readDirect(Buffer values) throws IOException {
+    public boolean readDirect(Buffer values, long bytes) throws IOException {
         if (!(source instanceof Source.FileRegion file) || staging != null && staging.hasRemaining()) {
             return false;
         }
         long offset = dataBytes - unpulled;
-        long wanted = (long) values.remaining() * (values instanceof ByteBuffer ? 1 : bytesPerValue(values));
-        if (wanted > unpulled) {
-            throw new IllegalStateException("asked for " + wanted + " bytes, the array has " + unpulled + " left");
+        if (bytes > unpulled) {
+            throw new IllegalStateException("asked for " + bytes + " bytes, the array has " + unpulled + " left");
         }
         long got = file.readDirect(header.dataOffset() + offset, values);
         if (got < 0) {
             return false;
         }
-        if (got < wanted) {
+        if (got < bytes) {
             throw ElementData.shortData(header, header.dataOffset() + offset + got, offset + got);
         }
         seek(offset + got);
         return true;
-    }
-
-    private static int bytesPerValue(Buffer values) {
-        if (values instanceof java.nio.ShortBuffer) {
-            return 2;
-        } else if (values instanceof java.nio.IntBuffer || values instanceof java.nio.FloatBuffer) {
-            return 4;
-        } else if (values instanceof java.nio.LongBuffer || values instanceof java.nio.DoubleBuffer) {
-            return 8;
-        }
-        throw new IllegalArgumentException("not a buffer of numbers: " + values);
     }
 
     /**

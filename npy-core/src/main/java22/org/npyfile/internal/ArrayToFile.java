@@ -19,12 +19,9 @@ import java.nio.file.Path;
  *
  * <p>The calls read the Java array in place ({@code Linker.Option.critical(true)}): the collector
  * cannot move the array meanwhile, and this thread reaches no safepoint until the call returns. So
- * each call writes at most {@link #MAX_CALL_BYTES}, which keeps that wait to about a millisecond.
+ * each call writes at most {@link Libc#MAX_CALL_BYTES}, which keeps that wait to about a millisecond.
  */
 public final class ArrayToFile implements AutoCloseable {
-
-    /** Largest write per call: bounds how long this thread holds off the collector. */
-    static final long MAX_CALL_BYTES = Libc.MAX_CALL_BYTES;
 
     private static final Libc LIBC = Libc.LIBC;
 
@@ -81,25 +78,8 @@ public final class ArrayToFile implements AutoCloseable {
             throw new IllegalStateException("the output is closed");
         }
         MemorySegment source = MemorySegment.ofBuffer(values);
-        long size = source.byteSize();
-        long done = 0;
-        try {
-            while (done < size) {
-                long n = Math.min(MAX_CALL_BYTES, size - done);
-                long wrote = (long) LIBC.pwrite.invokeExact(callState, fd, source.asSlice(done, n), n, position + done);
-                if (wrote < 0) {
-                    int errno = LIBC.errno(callState);
-                    if (errno == Libc.EINTR) {
-                        continue;
-                    }
-                    throw new IOException(LIBC.message(errno));
-                }
-                done += wrote;
-            }
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("calling pwrite(2) failed", e);
+        if (LIBC.transfer(LIBC.pwrite, callState, fd, source, position) < source.byteSize()) {
+            throw new IOException("the file system took no more bytes after a partial write");
         }
         values.position(values.limit());
     }

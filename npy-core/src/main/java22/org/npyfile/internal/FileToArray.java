@@ -111,28 +111,7 @@ public final class FileToArray implements Closeable {
         }
         MemorySegment target = MemorySegment.ofBuffer(values);
         long size = target.byteSize();
-        long done = 0;
-        try {
-            while (done < size) {
-                long n = Math.min(Libc.MAX_CALL_BYTES, size - done);
-                long got = (long) LIBC.pread.invokeExact(callState, fd, target.asSlice(done, n), n, position + done);
-                if (got < 0) {
-                    int errno = LIBC.errno(callState);
-                    if (errno == Libc.EINTR) {
-                        continue;
-                    }
-                    throw new IOException(LIBC.message(errno));
-                }
-                if (got == 0) {
-                    break;
-                }
-                done += got;
-            }
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("calling pread(2) failed", e);
-        }
+        long done = LIBC.transfer(LIBC.pread, callState, fd, target, position);
         long bytesPerElement = size / values.remaining();
         values.position(values.position() + (int) (done / bytesPerElement));
         return done;

@@ -1,5 +1,6 @@
 package org.npyfile.internal;
 
+import java.io.IOException;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
@@ -87,6 +88,47 @@ final class Libc {
             // A JDK that refuses a linker option (critical with captured errno) or lacks a symbol.
             return null;
         }
+    }
+
+    /**
+     * Calls {@code pread} or {@code pwrite} until the memory is done or a call moves nothing (the
+     * end of the file for a read): at most {@link #MAX_CALL_BYTES} per call, retried on
+     * {@code EINTR}.
+     *
+     * @param call {@link #pread} or {@link #pwrite}
+     * @param state the caller's captured-state segment
+     * @param fd the descriptor
+     * @param memory the memory to read into or write from (a heap or native segment)
+     * @param position the file offset of its first byte
+     * @return the bytes moved: all of {@code memory}, or fewer where a call moved nothing
+     * @throws IOException with the system's message if a call fails
+     */
+    long transfer(MethodHandle call, MemorySegment state, int fd, MemorySegment memory, long position)
+            throws IOException {
+        long size = memory.byteSize();
+        long done = 0;
+        try {
+            while (done < size) {
+                long n = Math.min(MAX_CALL_BYTES, size - done);
+                long moved = (long) call.invokeExact(state, fd, memory.asSlice(done, n), n, position + done);
+                if (moved < 0) {
+                    int errno = errno(state);
+                    if (errno == EINTR) {
+                        continue;
+                    }
+                    throw new IOException(message(errno));
+                }
+                if (moved == 0) {
+                    break;
+                }
+                done += moved;
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("calling " + (call == pread ? "pread(2)" : "pwrite(2)") + " failed", e);
+        }
+        return done;
     }
 
     int errno(MemorySegment state) {
