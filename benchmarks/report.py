@@ -222,6 +222,23 @@ def vs_numpy(results):
     return found
 
 
+def timing_text(runs):
+    """How a JDK's benchmarks were iterated: one phrase per distinct JMH setting, naming its cases
+    when there are several (run.sh times the write cases single-shot, the rest by average time)."""
+    settings = {}
+    for b in runs:
+        if b["mode"] == "ss":
+            w, m = b["warmupIterations"], b["measurementIterations"]
+            key = f"single-shot: {w} warmup call{'s' * (w != 1)}, {m} measured call{'s' * (m != 1)}"
+        else:
+            key = (f"{b['mode']} mode: {b['warmupIterations']} × {b['warmupTime']} warmup, "
+                   f"{b['measurementIterations']} × {b['measurementTime']} measured")
+        settings.setdefault(key, []).append(b["benchmark"].rsplit(".", 1)[-1])
+    if len(settings) == 1:
+        return next(iter(settings))
+    return "; ".join(f"{key} ({', '.join(sorted(set(cases)))})" for key, cases in settings.items())
+
+
 def latest_full_run(results):
     """The newest finished full run beside a quick run's results, or None."""
     runs = sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(results)), "full-*")), reverse=True)
@@ -282,9 +299,7 @@ def table(args):
         first = runs[0]
         jdk_major = int(first["jdkVersion"].split(".")[0])
         out.append(f"#### Java {first['jdkVersion']} ({first['vmName']} {first['vmVersion']})\n")
-        out.append(f"JMH {first['jmhVersion']}, {first['mode']} mode, {first['forks']} fork, "
-                   f"{first['warmupIterations']} × {first['warmupTime']} warmup, "
-                   f"{first['measurementIterations']} × {first['measurementTime']} measured (median of iterations); "
+        out.append(f"JMH {first['jmhVersion']}, {first['forks']} fork, {timing_text(runs)} (median of iterations); "
                    f"JVM options `{' '.join(first['jvmArgs'])}`\n")
 
         def cell(cls, case):
@@ -392,7 +407,7 @@ def table(args):
         if unmeasured:
             verdict += "; not measured for " + ", ".join(unmeasured)
         lines.append("ahead of every JVM peer: " + verdict)
-        out.append("Issue 5 targets on this JDK:\n")
+        out.append("Targets on this JDK (performance issues, first and second round):\n")
         out.extend(f"- {line}" for line in lines)
         out.append("")
 

@@ -34,6 +34,7 @@ done
 
 if [ "$mode" = quick ]; then
   jmh_iterations=(-wi 1 -w 200ms -i 3 -r 200ms)
+  write_iterations=(-bm ss -tu ms -wi 1 -i 5)
   # AlwaysPreTouch: 200 ms of warmup cannot cycle through a 1 GiB heap, so without it the measured
   # iterations allocate their arrays in heap pages touched for the first time, and time the page
   # faults (under 1 GB/s on a small VM) instead of the library. About 1 s per fork.
@@ -42,6 +43,12 @@ if [ "$mode" = quick ]; then
   startup_runs=10
 else
   jmh_iterations=(-wi 2 -w 1s -i 5 -r 1s)
+  # Writes: one call per iteration (single-shot), many iterations. A write of 1 GiB takes 0.1-0.3 s
+  # and each is followed by a delete and `sync` (Outputs), so a 1 s iteration held one to four
+  # calls and its mean was one call's luck with the kernel's writeback: the medians of 5 such
+  # iterations wandered 2x between runs and put npyfile behind JetBrains npy, which plain timed
+  # loops (and single shots) show it clearly ahead of (2026-12-01: 5.8 vs 4.1 GB/s).
+  write_iterations=(-bm ss -tu ms -wi 3 -i 15)
   # AlwaysPreTouch: without it every allocation of a case lands on heap pages never touched, and
   # their first-touch page faults (about 10 us each on this VM at times) were timed as the case's
   # cost: a 32 MiB DEFLATE entry measured 450 ms per read under JMH against 140 ms in a JVM that
@@ -122,16 +129,47 @@ for home in "${jdks[@]}"; do
   major=${version%%.*}
   say "JMH on Java $version ($home)"
   # The Spark cases need Spark on the class path: benchmarks/run-spark.sh runs them.
-  jmh=("$home/bin/java" -jar "$jar" "${filters[@]+"${filters[@]}"}" -e 'org\.npyfile\.bench\.spark\.'
-       -p "dataDir=$data" -f 1 "${jmh_iterations[@]}" -jvmArgs "$jvm_args" -rf json -rff "$results/jmh-$major.json")
+  selected=("$home/bin/java" -jar "$jar" "${filters[@]+"${filters[@]}"}" -e 'org\.npyfile\.bench\.spark\.')
   if [ -n "$exclude" ]; then
-    jmh+=(-e "$exclude")
+    selected+=(-e "$exclude")
   fi
-  "${jmh[@]}" 2>&1 | tee "$results/jmh-$major.log" | grep --line-buffered -E '^# Benchmark:' | sed -u 's/^# Benchmark: /    /' >&2
-  if ! grep -q 'Benchmark result is saved' "$results/jmh-$major.log"; then
-    say "JMH on Java $version failed: see $results/jmh-$major.log"
+  # the selected benchmarks, split into the write cases and the rest: each part runs in its own
+  # JMH call with its own iterations, and their results are merged into jmh-$major.json
+  reads=() writes=()
+  while read -r name; do
+    case "$name" in
+      org.npyfile.bench.*) ;;
+      *) continue ;;
+    esac
+    if [[ "$name" =~ \.(write[A-Za-z]*|npzWriteCompressed)$ ]]; then
+      writes+=("^${name//./\\.}\$")
+    else
+      reads+=("^${name//./\\.}\$")
+    fi
+  done < <("${selected[@]}" -l)
+  parts=()
+  for part in reads writes; do
+    if [ "$part" = reads ]; then
+      names=("${reads[@]+"${reads[@]}"}") iterations=("${jmh_iterations[@]}")
+    else
+      names=("${writes[@]+"${writes[@]}"}") iterations=("${write_iterations[@]}")
+    fi
+    [ ${#names[@]} -gt 0 ] || continue
+    "$home/bin/java" -jar "$jar" "${names[@]}" -p "dataDir=$data" -f 1 "${iterations[@]}" -jvmArgs "$jvm_args" \
+        -rf json -rff "$results/jmh-$major-$part.part" 2>&1 \
+      | tee -a "$results/jmh-$major.log" | grep --line-buffered -E '^# Benchmark:' | sed -u 's/^# Benchmark: /    /' >&2
+    if [ ! -s "$results/jmh-$major-$part.part" ]; then
+      say "JMH on Java $version failed: see $results/jmh-$major.log"
+      exit 1
+    fi
+    parts+=("$results/jmh-$major-$part.part")
+  done
+  if [ ${#parts[@]} -eq 0 ]; then
+    say "no benchmark matches ${filters[*]-}"
     exit 1
   fi
+  "$python" -c 'import json, sys; json.dump([b for p in sys.argv[2:] for b in json.load(open(p))], open(sys.argv[1], "w"), indent=1)' \
+    "$results/jmh-$major.json" "${parts[@]}"
 done
 
 # CLI start-up: `./npy info` on a small file (the launcher with its class-data-sharing archive, on

@@ -78,7 +78,10 @@ public class NpyfileBench {
         return Npy.read(in.bigEndian(), float[].class);
     }
 
-    /** A Fortran-order file into a new array, values in the file's (column-major) order, as numpy. */
+    /**
+     * A Fortran-order file into a new array, in C order: npyfile's flat reads always give C order, so
+     * this transposes, where {@code np.load} keeps the Fortran layout and moves nothing.
+     */
     @Benchmark
     public float[] readFortran(Inputs in) throws IOException {
         return Npy.read(in.fortran(), float[].class);
